@@ -1,0 +1,112 @@
+/**
+ * The JSON shapes served by the base-image-tags backend under
+ * `/api/base-image-tags` and read by the frontend, the scaffolder action
+ * and CI scripts.
+ */
+
+/**
+ * Health of one repository's tag listing.
+ *
+ * - `pending`: declared, never polled yet.
+ * - `ok`: the last listing succeeded.
+ * - `failing`: the last listing failed; the last good tags are kept.
+ * - `not-allowed`: the registry is not on the allow-list; never contacted.
+ *
+ * @public
+ */
+export type RepositoryStatus = 'pending' | 'ok' | 'failing' | 'not-allowed';
+
+/**
+ * Status of one declared pattern: its repository's status, or `invalid`
+ * when the pattern itself could not be parsed.
+ *
+ * @public
+ */
+export type PatternStatus = RepositoryStatus | 'invalid';
+
+/**
+ * Counts that explain why a tag is or is not in a pattern's result.
+ *
+ * @public
+ */
+export interface TagCounts {
+  /** Tags the registry listed for the repository. */
+  inRepository: number;
+  /** Tags outside the OCI tag grammar, and signature/SBOM artifacts. */
+  notTags: number;
+  /** Tags matched by the pattern's glob. */
+  matched: number;
+  /** Matched tags removed by the pattern's exclusions. */
+  excluded: number;
+  /** Matched tags outside the pattern's semver range. */
+  outOfRange: number;
+  /** Matched tags that are another variant or carry no version. */
+  variants: number;
+  /** Tags ranked and stored (at most the configured maximum). */
+  kept: number;
+}
+
+/**
+ * One stored tag of a pattern, newest first by rank.
+ *
+ * @public
+ */
+export interface RankedTag {
+  tag: string;
+  /** 0 is the newest. */
+  rank: number;
+  /** ISO 8601 time the tag was first seen for this pattern. */
+  firstSeenAt: string;
+}
+
+/**
+ * Health of one repository, as the overview page shows it.
+ *
+ * @public
+ */
+export interface RepositoryHealth {
+  /** `registry/repository`, e.g. `docker.io/library/alpine`. */
+  repository: string;
+  registry: string;
+  status: RepositoryStatus;
+  /** The sensor that lists this repository, when delegated. */
+  sensor?: string;
+  tagCount?: number;
+  lastPolledAt?: string;
+  lastSuccessAt?: string;
+  nextPollAt?: string;
+  failingSince?: string;
+  consecutiveFailures: number;
+  /** Sanitised reason of the last failure; never holds a credential. */
+  lastError?: string;
+  /** Patterns on this repository, as declared. */
+  patterns: string[];
+  /** Entity refs declaring those patterns. */
+  entityRefs: string[];
+}
+
+/**
+ * One declared pattern with its result.
+ *
+ * @public
+ */
+export interface PatternResult {
+  /** The pattern as declared, e.g. `alpine:3.19.*`. */
+  pattern: string;
+  status: PatternStatus;
+  /** Normalised `registry/repository`; absent for invalid patterns. */
+  repository?: string;
+  /** Why the pattern is invalid, failing or not allowed. */
+  error?: string;
+  /** Newest tag, when there is one. */
+  newestTag?: string;
+  /** Newest full image reference, `registry/repository:tag`. */
+  newestImage?: string;
+  counts?: TagCounts;
+  lastPolledAt?: string;
+  nextPollAt?: string;
+  failingSince?: string;
+  /** Entity refs declaring it; `config` marks org-wide patterns. */
+  sources: string[];
+  tags: RankedTag[];
+}
