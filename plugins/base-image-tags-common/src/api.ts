@@ -110,3 +110,59 @@ export interface PatternResult {
   sources: string[];
   tags: RankedTag[];
 }
+
+/**
+ * Response of `GET /newest?pattern=…`: the newest stored tag of a pattern.
+ *
+ * @public
+ */
+export interface NewestTagResponse {
+  pattern: string;
+  /** Newest tag. */
+  tag: string;
+  /** Full image reference, `registry/repository:tag`. */
+  image: string;
+  /** Every stored tag, newest first. */
+  tags: string[];
+}
+
+/**
+ * Body of `POST /refresh`: exactly one of the fields names what to refresh.
+ *
+ * @public
+ */
+export interface RefreshRequest {
+  /** An entity ref such as `component:default/payments`. */
+  entityRef?: string;
+  /** A declared pattern string. */
+  pattern?: string;
+  /** A normalised `registry/repository`. */
+  repository?: string;
+}
+
+/**
+ * Response of `POST /refresh` (HTTP 202): the repositories marked due. The
+ * poll runs in the background; clients watch `lastPolledAt` move past
+ * `requestedAt`.
+ *
+ * @public
+ */
+export interface RefreshResponse {
+  repositories: string[];
+  requestedAt: string;
+}
+
+/**
+ * The routes of the backend API, relative to `/api/base-image-tags`:
+ *
+ * - `GET /entities/:kind/:namespace/:name/patterns` → `{ items: PatternResult[] }`
+ * - `GET /patterns` → `{ items: PatternResult[] }`
+ * - `GET /repositories` → `{ items: RepositoryHealth[] }`
+ * - `GET /newest?pattern=…` → `NewestTagResponse`
+ * - `POST /refresh` with a `RefreshRequest` → `RefreshResponse`
+ *
+ * @public
+ */
+export interface ListResponse<T> {
+  items: T[];
+}
