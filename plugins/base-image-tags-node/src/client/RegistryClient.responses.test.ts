@@ -1,0 +1,201 @@
+import { isRegistryError, RegistryError } from '../errors/RegistryError';
+import {
+  createInstantClock,
+  FakeRegistry,
+  FakeRegistryHandler,
+  startFakeRegistry,
+} from '../testing';
+import { RegistryClient } from './RegistryClient';
+import { RegistryLimits } from './RegistryClientOptions';
+
+async function failure(promise: Promise<unknown>): Promise<RegistryError> {
+  const error = await promise.then(
+    () => undefined,
+    e => e,
+  );
+  if (!isRegistryError(error)) {
+    throw new Error(`expected a RegistryError, got ${error}`);
+  }
+  return error;
+}
+
+describe('RegistryClient responses', () => {
+  let registry: FakeRegistry | undefined;
+  let client: RegistryClient | undefined;
+
+  async function list(
+    handler: FakeRegistryHandler,
+    limits: Partial<RegistryLimits> = {},
+  ) {
+    registry = await startFakeRegistry(handler);
+    client = RegistryClient.create({
+      registries: [
+        { host: registry.host, insecure: true, requestsPerSecond: 1000 },
+      ],
+      limits,
+      clock: createInstantClock(),
+    });
+    return client.listTags({ registry: registry.host, repository: 'team/app' });
+  }
+
+  afterEach(async () => {
+    await client?.close();
+    await registry?.stop();
+    client = undefined;
+    registry = undefined;
+  });
+
+  it.each([
+    ['tags: null', { name: 'team/app', tags: null }],
+    ['no tags key', { name: 'team/app' }],
+    ['tags: []', { name: 'team/app', tags: [] }],
+  ])('treats %s as no tags', async (_, body) => {
+    const listing = await list(() => ({ body }));
+    expect(listing.tags).toEqual([]);
+    expect(listing.pages).toBe(1);
+  });
+
+  it('ignores unknown fields', async () => {
+    const listing = await list(() => ({
+      body: { name: 'team/app', tags: ['1'], child: [], manifest: {}, x: 1 },
+    }));
+    expect(listing.tags).toEqual(['1']);
+  });
+
+  it('reports 404 NAME_UNKNOWN as its own error', async () => {
+    const error = await failure(
+      list(() => ({
+        status: 404,
+        body: {
+          errors: [
+            {
+              code: 'NAME_UNKNOWN',
+              message: 'repository name not known to registry',
+            },
+          ],
+        },
+      })),
+    );
+    expect(error).toMatchObject({
+      kind: 'not-found',
+      code: 'NAME_UNKNOWN',
+      status: 404,
+      registry: registry!.host,
+      repository: 'team/app',
+    });
+    expect(error.message).toContain(
+      `Repository ${registry!.host}/team/app not found or has no tags`,
+    );
+  });
+
+  it('checks the status before reading the body as tags', async () => {
+    const error = await failure(
+      list(() => ({ status: 403, body: { tags: ['looks', 'fine'] } })),
+    );
+    expect(error.kind).toBe('denied');
+  });
+
+  it('names the status and shows a sanitised excerpt of a non-JSON body', async () => {
+    const error = await failure(
+      list(() => ({
+        status: 200,
+        headers: { 'Content-Type': 'text/html' },
+        body: `<html><script>alert(1)</script><h1>Welcome\u0007 to the   proxy</h1> Authorization: Bearer abc.def.ghi ${'x'.repeat(
+          500,
+        )}</html>`,
+      })),
+    );
+    expect(error.kind).toBe('protocol');
+    expect(error.message).toContain('answered 200');
+    expect(error.message).toContain('Welcome to the proxy');
+    expect(error.message).not.toContain('<script>');
+    expect(error.message).not.toContain('\u0007');
+    expect(error.message).not.toContain('abc.def.ghi');
+    expect(error.message.length).toBeLessThan(400);
+  });
+
+  it('reports an unexpected error status with the registry code', async () => {
+    const error = await failure(
+      list(() => ({
+        status: 418,
+        body: { errors: [{ code: 'TEAPOT', message: 'short and stout' }] },
+      })),
+    );
+    expect(error).toMatchObject({
+      kind: 'protocol',
+      status: 418,
+      code: 'TEAPOT',
+    });
+    expect(error.message).toContain('418 TEAPOT: short and stout');
+  });
+
+  it('caps the body size', async () => {
+    const error = await failure(
+      list(() => ({ body: { tags: ['a'.repeat(100)] } }), { maxBodyBytes: 64 }),
+    );
+    expect(error.kind).toBe('too-large');
+    expect(error.message).toContain('limits.maxBodyBytes');
+  });
+
+  it('caps the number of tags', async () => {
+    const error = await failure(
+      list(() => ({ body: { tags: ['a', 'b', 'c'] } }), { maxTags: 2 }),
+    );
+    expect(error.kind).toBe('too-large');
+    expect(error.message).toContain('limits.maxTags');
+  });
+
+  it('leaves out entries that are not tags and counts them', async () => {
+    const listing = await list(() => ({
+      body: { tags: ['1.0', '../etc', 42, null, '<b>', 'ok_tag', '1.0'] },
+    }));
+    expect(listing.tags).toEqual(['1.0', 'ok_tag']);
+    // The repeated 1.0 is a duplicate, not an invalid entry.
+    expect(listing.invalidTags).toBe(4);
+  });
+
+  it('rejects a tags field that is not an array', async () => {
+    const error = await failure(list(() => ({ body: { tags: 'latest' } })));
+    expect(error.kind).toBe('protocol');
+  });
+
+  it('retries 503 with backoff and then succeeds', async () => {
+    let calls = 0;
+    const listing = await list(() =>
+      ++calls < 3 ? { status: 503, body: 'busy' } : { body: { tags: ['1'] } },
+    );
+    expect(listing.tags).toEqual(['1']);
+    expect(registry!.requests).toHaveLength(3);
+  });
+
+  it('reports a registry that keeps failing as a network error', async () => {
+    const error = await failure(
+      list(() => ({ status: 502, body: 'bad gateway' }), { maxRetries: 2 }),
+    );
+    expect(error.kind).toBe('network');
+    expect(error.status).toBe(502);
+    expect(registry!.requests).toHaveLength(3);
+  });
+
+  it('retries a connection reset', async () => {
+    let calls = 0;
+    const listing = await list(() =>
+      ++calls === 1 ? { destroy: true } : { body: { tags: ['1'] } },
+    );
+    expect(listing.tags).toEqual(['1']);
+  });
+
+  it('rejects an invalid repository name before any request', async () => {
+    registry = await startFakeRegistry(() => ({ body: { tags: [] } }));
+    client = RegistryClient.create({
+      registries: [{ host: registry.host, insecure: true }],
+    });
+    const error = await failure(
+      client.listTags({ registry: registry.host, repository: 'Team/../app' }),
+    );
+    expect(error.kind).toBe('not-found');
+    expect(error.code).toBe('NAME_INVALID');
+    expect(error.message).toContain('not a valid repository name');
+    expect(registry.requests).toHaveLength(0);
+  });
+});
