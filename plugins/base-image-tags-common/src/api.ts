@@ -25,22 +25,31 @@ export type RepositoryStatus = 'pending' | 'ok' | 'failing' | 'not-allowed';
 export type PatternStatus = RepositoryStatus | 'invalid';
 
 /**
- * Counts that explain why a tag is or is not in a pattern's result.
+ * Counts that explain why a tag is or is not in a pattern's result. Filters
+ * apply in field order, and each tag is counted by the first that drops it,
+ * so `matched = excluded + outOfRange + variants + ranked`, where `kept` is
+ * at most the configured maximum of the ranked tags.
  *
  * @public
  */
 export interface TagCounts {
-  /** Tags the registry listed for the repository. */
+  /** Distinct names the registry listed for the repository. */
   inRepository: number;
-  /** Tags outside the OCI tag grammar, and signature/SBOM artifacts. */
+  /**
+   * Names outside the OCI tag grammar (such as raw digests), and
+   * signature, attestation and SBOM artifacts (`sha256-<hex>.sig`).
+   */
   notTags: number;
   /** Tags matched by the pattern's glob. */
   matched: number;
   /** Matched tags removed by the pattern's exclusions. */
   excluded: number;
-  /** Matched tags outside the pattern's semver range. */
+  /** Remaining tags whose version is outside the pattern's semver range. */
   outOfRange: number;
-  /** Matched tags that are another variant or carry no version. */
+  /**
+   * Remaining tags without digits (`latest`), or with words the glob does
+   * not spell out (`-source`, `-rc1`, a commit hash): other variants.
+   */
   variants: number;
   /** Tags ranked and stored (at most the configured maximum). */
   kept: number;
