@@ -1,0 +1,134 @@
+import {
+  makeValidator,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  parseImagePattern,
+  RefreshRequest,
+} from '@base-image-tags/plugin-base-image-tags-common';
+import {
+  BaseImageTagsStore,
+  PatternRecord,
+} from '../database/BaseImageTagsStore';
+import { patternId } from '../discovery/collectDeclarations';
+
+const validator = makeValidator();
+const declareHint =
+  'declare it in the base-image-tags/patterns annotation of an entity ' +
+  'or in baseImageTags.patterns';
+
+/**
+ * Validates the parts of an entity ref and returns its stored form.
+ *
+ * @internal
+ */
+export function entitySource(kind: string, namespace: string, name: string) {
+  if (
+    !validator.isValidKind(kind) ||
+    !validator.isValidNamespace(namespace) ||
+    !validator.isValidEntityName(name)
+  ) {
+    throw new InputError(
+      `Malformed entity ref "${kind}:${namespace}/${name}"; expected e.g. ` +
+        'component:default/payments',
+    );
+  }
+  return stringifyEntityRef({ kind, namespace, name }).toLocaleLowerCase(
+    'en-US',
+  );
+}
+
+/**
+ * The stored form of a full entity ref such as `component:default/x`.
+ *
+ * @internal
+ */
+export function entitySourceFromRef(ref: string): string {
+  let parsed;
+  try {
+    parsed = parseEntityRef(ref);
+  } catch (error) {
+    throw new InputError(
+      `Malformed entity ref "${ref.slice(0, 200)}": ${
+        (error as Error).message
+      }`,
+    );
+  }
+  return entitySource(parsed.kind, parsed.namespace, parsed.name);
+}
+
+/**
+ * Finds a declared pattern by its text, written in any equivalent form
+ * (`alpine:3.*` finds `docker.io/library/alpine:3.*`).
+ *
+ * @internal
+ */
+export async function findPattern(
+  store: BaseImageTagsStore,
+  text: unknown,
+): Promise<PatternRecord> {
+  if (typeof text !== 'string' || text.trim() === '') {
+    throw new InputError('Give the pattern, e.g. ?pattern=alpine:3.19.*');
+  }
+  const { key } = parseImagePattern(text);
+  const [pattern] = await store.listPatterns({ ids: [patternId(key)] });
+  if (!pattern) {
+    throw new NotFoundError(`Pattern "${key}" is not declared; ${declareHint}`);
+  }
+  return pattern;
+}
+
+/**
+ * The repositories a refresh request names, checked: exactly one of
+ * `entityRef`, `pattern` or `repository`, and known.
+ *
+ * @internal
+ */
+export async function refreshTargets(
+  store: BaseImageTagsStore,
+  body: unknown,
+): Promise<string[]> {
+  const request = (body ?? {}) as RefreshRequest;
+  const given = (['entityRef', 'pattern', 'repository'] as const).filter(
+    field => request[field] !== undefined,
+  );
+  if (typeof body !== 'object' || body === null || given.length !== 1) {
+    throw new InputError(
+      'Give exactly one of entityRef, pattern or repository in the JSON body',
+    );
+  }
+  const value = request[given[0]];
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new InputError(`${given[0]} must be a non-empty string`);
+  }
+  if (given[0] === 'repository') {
+    const [repository] = await store.listRepositories([value.trim()]);
+    if (!repository) {
+      throw new NotFoundError(
+        `Repository "${value.slice(0, 200)}" is not used by any pattern; ` +
+          'write it as registry/repository, e.g. docker.io/library/alpine',
+      );
+    }
+    return [repository.id];
+  }
+  const patterns =
+    given[0] === 'pattern'
+      ? [await findPattern(store, value)]
+      : await store.listPatterns({ source: entitySourceFromRef(value) });
+  if (patterns.length === 0) {
+    throw new NotFoundError(
+      `Entity "${value.slice(0, 200)}" declares no stored patterns; the ` +
+        'catalog is read at every discovery cycle',
+    );
+  }
+  const ids = [...new Set(patterns.flatMap(p => p.repositoryId ?? []))];
+  if (ids.length === 0) {
+    throw new InputError(
+      `${given[0]} "${value.slice(0, 200)}" has only invalid patterns; ` +
+        'fix them first',
+    );
+  }
+  return ids;
+}

@@ -1,0 +1,246 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  FakeRegistry,
+  FakeRegistryHandler,
+  pagedTagsHandler,
+  startFakeRegistry,
+} from '@base-image-tags/plugin-base-image-tags-node/testing';
+import request from 'supertest';
+import { baseImageTagsPlugin } from '../plugin';
+
+jest.setTimeout(30_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+describe('base-image-tags API', () => {
+  let registry: FakeRegistry;
+  let alpineTags: string[];
+
+  beforeEach(async () => {
+    alpineTags = ['3.18.0', '3.19.0', '3.19.1'];
+    registry = await startFakeRegistry((req, info) => {
+      const handler: FakeRegistryHandler = pagedTagsHandler({
+        repository: 'library/alpine',
+        tags: alpineTags,
+      });
+      return handler(req, info);
+    });
+  });
+  afterEach(() => registry.stop());
+
+  async function startBackend(options: { deny?: boolean } = {}) {
+    const host = registry.host;
+    const entities: Entity[] = [
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: {
+          name: 'web',
+          annotations: {
+            'base-image-tags/patterns': [
+              `${host}/library/alpine:3.*`,
+              '10.1.2.3/secret/app:1.*',
+              'alpine:::',
+            ].join('\n'),
+          },
+        },
+        spec: {},
+      },
+    ];
+    const { server } = await startTestBackend({
+      features: [
+        baseImageTagsPlugin,
+        catalogServiceMock.factory({ entities }),
+        mockServices.database.factory({
+          knex: await databases.init('SQLITE_3'),
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            baseImageTags: {
+              allowPublicRegistries: false,
+              registries: [{ host, insecure: true }],
+              patterns: [`${host}/library/alpine:3.19.*`],
+            },
+          },
+        }),
+        // Runs the first cycle before the backend answers.
+        mockServices.scheduler.factory({
+          includeInitialDelayedTasksOnStartup: true,
+        }),
+        ...(options.deny
+          ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
+          : []),
+      ],
+    });
+    return { server, host };
+  }
+
+  it('serves the patterns of one entity with their tags and status', async () => {
+    const { server, host } = await startBackend();
+    const response = await request(server).get(
+      '/api/base-image-tags/entities/Component/default/web/patterns',
+    );
+    expect(response.status).toBe(200);
+    const byPattern = Object.fromEntries(
+      response.body.items.map((item: any) => [item.pattern, item]),
+    );
+    expect(byPattern[`${host}/library/alpine:3.*`]).toMatchObject({
+      status: 'ok',
+      repository: `${host}/library/alpine`,
+      newestTag: '3.19.1',
+      newestImage: `${host}/library/alpine:3.19.1`,
+      sources: ['component:default/web'],
+      counts: { inRepository: 3, kept: 3 },
+      tags: [
+        { tag: '3.19.1', rank: 0, firstSeenAt: expect.any(String) },
+        { tag: '3.19.0', rank: 1, firstSeenAt: expect.any(String) },
+        { tag: '3.18.0', rank: 2, firstSeenAt: expect.any(String) },
+      ],
+    });
+    expect(byPattern['10.1.2.3/secret/app:1.*']).toMatchObject({
+      status: 'not-allowed',
+      tags: [],
+    });
+    expect(byPattern['10.1.2.3/secret/app:1.*'].error).toContain(
+      'baseImageTags.registries',
+    );
+    expect(byPattern['alpine:::']).toMatchObject({ status: 'invalid' });
+    expect(registry.requests.some(r => r.path.includes('secret'))).toBe(false);
+  });
+
+  it('serves all patterns and all repositories with health', async () => {
+    const { server, host } = await startBackend();
+    const patterns = await request(server).get('/api/base-image-tags/patterns');
+    expect(patterns.status).toBe(200);
+    expect(patterns.body.items).toHaveLength(4);
+    expect(
+      patterns.body.items.find((p: any) => p.sources.includes('config')),
+    ).toMatchObject({
+      pattern: `${host}/library/alpine:3.19.*`,
+      newestTag: '3.19.1',
+    });
+
+    const repositories = await request(server).get(
+      '/api/base-image-tags/repositories',
+    );
+    expect(repositories.status).toBe(200);
+    expect(repositories.body.items).toEqual([
+      expect.objectContaining({
+        repository: '10.1.2.3/secret/app',
+        status: 'not-allowed',
+      }),
+      expect.objectContaining({
+        repository: `${host}/library/alpine`,
+        registry: host,
+        status: 'ok',
+        tagCount: 3,
+        consecutiveFailures: 0,
+        patterns: [
+          `${host}/library/alpine:3.*`,
+          `${host}/library/alpine:3.19.*`,
+        ],
+        entityRefs: ['component:default/web'],
+      }),
+    ]);
+  });
+
+  it('answers the newest tag of a pattern, or 400/404', async () => {
+    const { server, host } = await startBackend();
+    const newest = (pattern?: string) =>
+      request(server)
+        .get('/api/base-image-tags/newest')
+        .query(pattern === undefined ? {} : { pattern });
+    const found = await newest(`${host}/library/alpine:3.*`);
+    expect(found.status).toBe(200);
+    expect(found.body).toEqual({
+      pattern: `${host}/library/alpine:3.*`,
+      tag: '3.19.1',
+      image: `${host}/library/alpine:3.19.1`,
+      tags: ['3.19.1', '3.19.0', '3.18.0'],
+    });
+    expect((await newest()).status).toBe(400);
+    expect((await newest('alpine:::')).status).toBe(400);
+    expect((await newest('alpine:3.*')).status).toBe(404);
+    const blocked = await newest('10.1.2.3/secret/app:1.*');
+    expect(blocked.status).toBe(404);
+    expect(blocked.body.error.message).toContain('not-allowed');
+  });
+
+  it('refreshes a repository on request, then serves the new tag', async () => {
+    const { server, host } = await startBackend();
+    alpineTags.push('3.20.0');
+    const response = await request(server)
+      .post('/api/base-image-tags/refresh')
+      .send({ repository: `${host}/library/alpine` });
+    expect(response.status).toBe(202);
+    expect(response.body).toEqual({
+      repositories: [`${host}/library/alpine`],
+      requestedAt: expect.any(String),
+    });
+    const [pattern] = (
+      await request(server).get(
+        '/api/base-image-tags/entities/component/default/web/patterns',
+      )
+    ).body.items.filter((p: any) => p.status === 'ok');
+    expect(pattern.newestTag).toBe('3.20.0');
+    expect(pattern.lastPolledAt >= response.body.requestedAt).toBe(true);
+
+    const byEntity = await request(server)
+      .post('/api/base-image-tags/refresh')
+      .send({ entityRef: 'component:default/web' });
+    expect(byEntity.status).toBe(202);
+  });
+
+  it('rejects bad refresh requests with 400 or 404', async () => {
+    const { server } = await startBackend();
+    const refresh = (body: unknown) =>
+      request(server)
+        .post('/api/base-image-tags/refresh')
+        .send(body as object);
+    expect((await refresh({})).status).toBe(400);
+    expect((await refresh({ pattern: 'a:1', repository: 'b' })).status).toBe(
+      400,
+    );
+    expect((await refresh({ repository: 42 })).status).toBe(400);
+    expect((await refresh({ entityRef: 'not a ref!' })).status).toBe(400);
+    expect((await refresh({ repository: 'docker.io/nope' })).status).toBe(404);
+    expect(
+      (await refresh({ entityRef: 'component:default/other' })).status,
+    ).toBe(404);
+    expect((await refresh({ repository: '10.1.2.3/secret/app' })).status).toBe(
+      400,
+    );
+    const malformed = await request(server).get(
+      '/api/base-image-tags/entities/component/default/bad%20name/patterns',
+    );
+    expect(malformed.status).toBe(400);
+  });
+
+  it('denies refresh without the permission and needs credentials', async () => {
+    const { server, host } = await startBackend({ deny: true });
+    const before = registry.requests.length;
+    const denied = await request(server)
+      .post('/api/base-image-tags/refresh')
+      .send({ repository: `${host}/library/alpine` });
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.message).toContain('base-image-tags.refresh');
+    expect(registry.requests.length).toBe(before);
+
+    const anonymous = await request(server)
+      .get('/api/base-image-tags/patterns')
+      .set('Authorization', mockCredentials.none.header());
+    expect(anonymous.status).toBe(401);
+    const health = await request(server)
+      .get('/api/base-image-tags/health')
+      .set('Authorization', mockCredentials.none.header());
+    expect(health.status).toBe(200);
+  });
+});
