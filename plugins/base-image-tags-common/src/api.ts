@@ -88,6 +88,12 @@ export interface RepositoryHealth {
   consecutiveFailures: number;
   /** Sanitised reason of the last failure; never holds a credential. */
   lastError?: string;
+  /**
+   * What kind of failure that was: a registry's (`not-found`,
+   * `unauthorized`, `rate-limited`, ...) or a sensor's own
+   * (`sensor-unreachable`, ...).
+   */
+  lastErrorKind?: string;
   /** Patterns on this repository, as declared. */
   patterns: string[];
   /** Entity refs declaring those patterns. */
@@ -107,6 +113,10 @@ export interface PatternResult {
   repository?: string;
   /** Why the pattern is invalid, failing or not allowed. */
   error?: string;
+  /** Kind of the repository's last failure; see `RepositoryHealth`. */
+  errorKind?: string;
+  /** The sensor that lists the repository, when delegated. */
+  sensor?: string;
   /** Newest tag, when there is one. */
   newestTag?: string;
   /** Newest full image reference, `registry/repository:tag`. */

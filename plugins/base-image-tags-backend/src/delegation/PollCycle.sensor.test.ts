@@ -165,12 +165,17 @@ describe('PollCycle with delegation to a real sensor', () => {
         status: 'failing',
         sensor: 'cluster-a',
         consecutiveFailures: 1,
+        lastErrorKind: 'sensor-unreachable',
       });
       expect(failing.lastError).toContain('Sensor "cluster-a"');
       expect(failing.lastError).toContain('refused the connection');
       expect(failing.lastError).not.toContain(token);
-      const [record] = await store.listRepositories();
-      expect(record.lastErrorKind).toBe('sensor-unreachable');
+      for (const result of await loadPatternResults(store)) {
+        expect(result).toMatchObject({
+          errorKind: 'sensor-unreachable',
+          sensor: 'cluster-a',
+        });
+      }
 
       // The last good tags are kept.
       expect(await newest()).toEqual({

@@ -49,6 +49,8 @@ export function toPatternResult(
       status === 'failing' || status === 'not-allowed'
         ? repository?.lastError
         : undefined,
+    errorKind: status === 'failing' ? repository?.lastErrorKind : undefined,
+    sensor: repository?.via,
     newestTag: newest,
     newestImage:
       newest === undefined
@@ -134,6 +136,7 @@ export async function loadRepositoryHealth(
       failingSince: iso(repository.failingSince),
       consecutiveFailures: repository.consecutiveFailures,
       lastError: repository.lastError,
+      lastErrorKind: repository.lastErrorKind,
       patterns: mine.map(p => p.raw),
       entityRefs: [...entityRefs].sort(),
     });
