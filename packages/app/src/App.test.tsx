@@ -18,6 +18,9 @@ describe('App', () => {
 
     render(App.createRoot());
 
-    expect(await screen.findByText(/guest/i)).toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', { name: /enter/i }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Guest')).toBeInTheDocument();
   });
 });

@@ -1,7 +1,12 @@
 import {
+  createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { BaseImageTagsClient, baseImageTagsApiRef } from './api';
 import { rootRouteRef } from './routes';
 
 /**
@@ -13,6 +18,14 @@ import { rootRouteRef } from './routes';
  */
 export const baseImageTagsPlugin = createPlugin({
   id: 'base-image-tags',
+  apis: [
+    createApiFactory({
+      api: baseImageTagsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new BaseImageTagsClient({ discoveryApi, fetchApi }),
+    }),
+  ],
   routes: { root: rootRouteRef },
 });
 
@@ -30,5 +43,39 @@ export const EntityBaseImageTagsCard = baseImageTagsPlugin.provide(
           m => m.EntityBaseImageTagsCard,
         ),
     },
+  }),
+);
+
+/**
+ * Entity page tab with every stored tag of each declared pattern.
+ *
+ * @public
+ */
+export const EntityBaseImageTagsContent = baseImageTagsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityBaseImageTagsContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityBaseImageTagsContent').then(
+          m => m.EntityBaseImageTagsContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The overview page of every repository and its health, mounted on the
+ * plugin's root route.
+ *
+ * @public
+ */
+export const BaseImageTagsPage = baseImageTagsPlugin.provide(
+  createRoutableExtension({
+    name: 'BaseImageTagsPage',
+    component: () =>
+      import('./components/BaseImageTagsOverview').then(
+        m => m.BaseImageTagsPage,
+      ),
+    mountPoint: rootRouteRef,
   }),
 );

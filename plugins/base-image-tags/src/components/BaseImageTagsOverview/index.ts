@@ -1,0 +1,3 @@
+export { BaseImageTagsOverview } from './BaseImageTagsOverview';
+export type { BaseImageTagsOverviewProps } from './BaseImageTagsOverview';
+export { BaseImageTagsPage } from './BaseImageTagsPage';

@@ -1,0 +1,2 @@
+export { EntityBaseImageTagsCard } from './EntityBaseImageTagsCard';
+export type { EntityBaseImageTagsCardProps } from './EntityBaseImageTagsCard';

@@ -1,0 +1,1 @@
+export { EntityBaseImageTagsContent } from './EntityBaseImageTagsContent';
