@@ -23,6 +23,9 @@ backend.add(
 );
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(
+  import('@base-image-tags/plugin-scaffolder-backend-module-base-image-tags'),
+);
 
 backend.add(import('@base-image-tags/plugin-base-image-tags-backend'));
 

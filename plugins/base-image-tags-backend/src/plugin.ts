@@ -88,6 +88,18 @@ export const baseImageTagsPlugin = createBackendPlugin({
 
         deps.permissionsRegistry.addPermissions(baseImageTagsPermissions);
         const store = await DatabaseBaseImageTagsStore.create(deps);
+        // One resolver for polling and live lookups: the same allow-list
+        // and delegation rules apply to both.
+        const resolver = new DelegatingTagListerResolver(
+          createDelegationRouterFromSettings(delegation, {
+            directLister: lister!,
+            logger: registryLogger(logger),
+          }),
+          new AllowListTagListerResolver(
+            new RegistryAllowList(settings),
+            lister!,
+          ),
+        );
         const cycle = new PollCycle({
           ...settings,
           store,
@@ -95,16 +107,7 @@ export const baseImageTagsPlugin = createBackendPlugin({
             new CatalogPatternSource(deps.catalog, deps.auth),
             new ConfigPatternSource(settings.patterns),
           ],
-          resolver: new DelegatingTagListerResolver(
-            createDelegationRouterFromSettings(delegation, {
-              directLister: lister!,
-              logger: registryLogger(logger),
-            }),
-            new AllowListTagListerResolver(
-              new RegistryAllowList(settings),
-              lister!,
-            ),
-          ),
+          resolver,
           logger,
           metrics: new DiscoveryMetrics(),
         });
@@ -120,6 +123,8 @@ export const baseImageTagsPlugin = createBackendPlugin({
           await createRouter({
             ...deps,
             store,
+            resolver,
+            maxTagsPerPattern: settings.maxTagsPerPattern,
             triggerDiscovery: () => scheduler.triggerTask(DISCOVERY_TASK_ID),
           }),
         );

@@ -131,7 +131,8 @@ export interface PatternResult {
 }
 
 /**
- * Response of `GET /newest?pattern=…`: the newest stored tag of a pattern.
+ * Response of `GET /newest?pattern=…`: the newest stored tag of a pattern,
+ * or with `&live=true` the newest tag listed now.
  *
  * @public
  */
@@ -141,8 +142,10 @@ export interface NewestTagResponse {
   tag: string;
   /** Full image reference, `registry/repository:tag`. */
   image: string;
-  /** Every stored tag, newest first. */
+  /** Every stored (or, live, ranked) tag, newest first. */
   tags: string[];
+  /** Why tags were kept or left out, when known. */
+  counts?: TagCounts;
 }
 
 /**
@@ -177,7 +180,15 @@ export interface RefreshResponse {
  * - `GET /entities/:kind/:namespace/:name/patterns` → `{ items: PatternResult[] }`
  * - `GET /patterns` → `{ items: PatternResult[] }`
  * - `GET /repositories` → `{ items: RepositoryHealth[] }`
- * - `GET /newest?pattern=…` → `NewestTagResponse`
+ * - `GET /newest?pattern=…` → `NewestTagResponse` from stored tags. `403`
+ *   when the registry is not allowed, `503` when it fails and nothing is
+ *   stored, `404` with `error.code` `PATTERN_NOT_DECLARED`,
+ *   `PATTERN_NOT_POLLED` or `NO_TAG_MATCHES`.
+ * - `GET /newest?pattern=…&live=true` → `NewestTagResponse` listed now and
+ *   not stored, for any pattern, through the poll's allow-list and
+ *   delegation; users need `base-image-tags.refresh`. `403` when the
+ *   registry is not allowed (it is not contacted), `503` when the listing
+ *   fails, `404` `NO_TAG_MATCHES`.
  * - `POST /refresh` with a `RefreshRequest` → `RefreshResponse`
  *
  * @public

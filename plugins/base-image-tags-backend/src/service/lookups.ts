@@ -13,6 +13,7 @@ import {
   PatternRecord,
 } from '../database/BaseImageTagsStore';
 import { patternId } from '../discovery/collectDeclarations';
+import { newestNotFound, newestNotFoundCodes } from './newestErrors';
 
 const validator = makeValidator();
 const declareHint =
@@ -75,7 +76,10 @@ export async function findPattern(
   const { key } = parseImagePattern(text);
   const [pattern] = await store.listPatterns({ ids: [patternId(key)] });
   if (!pattern) {
-    throw new NotFoundError(`Pattern "${key}" is not declared; ${declareHint}`);
+    throw newestNotFound(
+      newestNotFoundCodes.notDeclared,
+      `Pattern "${key}" is not declared; ${declareHint}`,
+    );
   }
   return pattern;
 }

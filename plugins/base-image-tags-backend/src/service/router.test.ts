@@ -36,7 +36,9 @@ describe('base-image-tags API', () => {
   });
   afterEach(() => registry.stop());
 
-  async function startBackend(options: { deny?: boolean } = {}) {
+  async function startBackend(
+    options: { deny?: boolean; patterns?: string[]; config?: object } = {},
+  ) {
     const host = registry.host;
     const entities: Entity[] = [
       {
@@ -67,7 +69,8 @@ describe('base-image-tags API', () => {
             baseImageTags: {
               allowPublicRegistries: false,
               registries: [{ host, insecure: true }],
-              patterns: [`${host}/library/alpine:3.19.*`],
+              patterns: options.patterns ?? [`${host}/library/alpine:3.19.*`],
+              ...options.config,
             },
           },
         }),
@@ -165,13 +168,167 @@ describe('base-image-tags API', () => {
       tag: '3.19.1',
       image: `${host}/library/alpine:3.19.1`,
       tags: ['3.19.1', '3.19.0', '3.18.0'],
+      counts: expect.objectContaining({ inRepository: 3, kept: 3 }),
     });
     expect((await newest()).status).toBe(400);
     expect((await newest('alpine:::')).status).toBe(400);
-    expect((await newest('alpine:3.*')).status).toBe(404);
+    const undeclared = await newest('alpine:3.*');
+    expect(undeclared.status).toBe(404);
+    expect(undeclared.body.error.code).toBe('PATTERN_NOT_DECLARED');
     const blocked = await newest('10.1.2.3/secret/app:1.*');
-    expect(blocked.status).toBe(404);
-    expect(blocked.body.error.message).toContain('not-allowed');
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.error.message).toContain('baseImageTags.registries');
+  });
+
+  it('names why a declared pattern has no stored tag', async () => {
+    registry.setHandler((req, info) =>
+      req.url.pathname.startsWith('/v2/team/locked/')
+        ? {
+            status: 403,
+            body: { errors: [{ code: 'DENIED', message: 'no access' }] },
+          }
+        : pagedTagsHandler({ repository: 'library/alpine', tags: alpineTags })(
+            req,
+            info,
+          ),
+    );
+    const { server, host } = await startBackend({
+      patterns: [
+        `${registry.host}/library/alpine:9.*`,
+        `${registry.host}/team/locked:1.*`,
+      ],
+    });
+    const newest = (pattern: string) =>
+      request(server).get('/api/base-image-tags/newest').query({ pattern });
+
+    const none = await newest(`${host}/library/alpine:9.*`);
+    expect(none.status).toBe(404);
+    expect(none.body.error.code).toBe('NO_TAG_MATCHES');
+    expect(none.body.error.message).toContain('has 3 tags');
+
+    const failing = await newest(`${host}/team/locked:1.*`);
+    expect(failing.status).toBe(503);
+    expect(failing.body.error.message).toMatch(
+      /^Registry failing: .*denied listing the tags of team\/locked/,
+    );
+  });
+
+  describe('live', () => {
+    const live = (server: any, pattern?: string) =>
+      request(server)
+        .get('/api/base-image-tags/newest')
+        .query({ ...(pattern === undefined ? {} : { pattern }), live: true });
+
+    it('lists now, ranks and stores nothing', async () => {
+      const { server, host } = await startBackend();
+      alpineTags.push('3.20.0', '3.20.0-rc1', 'latest');
+      const before = registry.count('/v2/library/alpine/tags/list');
+      const response = await live(server, `${host}/library/alpine:3.*`);
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({
+        pattern: `${host}/library/alpine:3.*`,
+        tag: '3.20.0',
+        image: `${host}/library/alpine:3.20.0`,
+        tags: ['3.20.0', '3.19.1', '3.19.0', '3.18.0'],
+        counts: expect.objectContaining({ inRepository: 6, kept: 4 }),
+      });
+      expect(registry.count('/v2/library/alpine/tags/list')).toBe(before + 1);
+
+      // Undeclared patterns may be listed live; nothing is stored.
+      const undeclared = await live(server, `${host}/library/alpine:3.18.*`);
+      expect(undeclared.body.tags).toEqual(['3.18.0']);
+      const stored = await request(server)
+        .get('/api/base-image-tags/newest')
+        .query({ pattern: `${host}/library/alpine:3.*` });
+      expect(stored.body.tag).toBe('3.19.1');
+      const patterns = await request(server).get(
+        '/api/base-image-tags/patterns',
+      );
+      expect(patterns.body.items).toHaveLength(4);
+    });
+
+    it('refuses a registry off the allow-list without contacting it', async () => {
+      const { server } = await startBackend();
+      const before = registry.requests.length;
+      // The same fake registry, under a host name that is not allowed.
+      const port = registry.host.split(':')[1];
+      const response = await live(
+        server,
+        `localhost:${port}/library/alpine:3.*`,
+      );
+      expect(response.status).toBe(403);
+      expect(response.body.error.name).toBe('NotAllowedError');
+      expect(response.body.error.message).toContain(
+        `"host: localhost:${port}" under baseImageTags.registries`,
+      );
+      expect(registry.requests.length).toBe(before);
+    });
+
+    it('delegates as the poll cycle does', async () => {
+      // A sensor that is down: the delegated repository, which the
+      // allow-list alone would refuse, is sent to it.
+      const closed = await startFakeRegistry(() => ({ status: 500 }));
+      await closed.stop();
+      const { server } = await startBackend({
+        config: {
+          delegation: {
+            enabledFor: 'specific',
+            registries: [{ path: '10.1.2.3/secret', sensor: 'cluster-a' }],
+          },
+          sensors: [
+            {
+              name: 'cluster-a',
+              url: closed.url,
+              token: 'router-test-sensor-token-0123456789',
+            },
+          ],
+        },
+      });
+      const response = await live(server, '10.1.2.3/secret/app:1.*');
+      expect(response.status).toBe(503);
+      expect(response.body.error.message).toMatch(
+        /^Registry failing: Sensor "cluster-a" at .* \(listing 10\.1\.2\.3\/secret\/app\) \(listed through cluster-a\)$/,
+      );
+      expect(response.body.error.message).not.toContain('0123456789');
+    });
+
+    it('answers 400 for a missing or invalid pattern or flag', async () => {
+      const { server } = await startBackend();
+      const before = registry.requests.length;
+      expect((await live(server)).status).toBe(400);
+      const invalid = await live(server, 'alpine:3.* !');
+      expect(invalid.status).toBe(400);
+      expect(invalid.body.error.message).toContain(
+        'Invalid base image pattern',
+      );
+      const flag = await request(server)
+        .get('/api/base-image-tags/newest')
+        .query({ pattern: 'alpine:3.*', live: 'yes' });
+      expect(flag.status).toBe(400);
+      expect(registry.requests.length).toBe(before);
+    });
+
+    it('answers 503 with the reason when the listing fails, 404 when nothing matches', async () => {
+      const { server, host } = await startBackend();
+      const missing = await live(server, `${host}/library/missing:1.*`);
+      expect(missing.status).toBe(503);
+      expect(missing.body.error.message).toMatch(
+        /^Registry failing: Repository .*library\/missing not found/,
+      );
+      const none = await live(server, `${host}/library/alpine:4.*`);
+      expect(none.status).toBe(404);
+      expect(none.body.error.code).toBe('NO_TAG_MATCHES');
+      expect(none.body.error.message).toContain('has 3 tags; 0 match');
+    });
+
+    it('needs the refresh permission for users', async () => {
+      const { server, host } = await startBackend({ deny: true });
+      const before = registry.requests.length;
+      const denied = await live(server, `${host}/library/alpine:3.*`);
+      expect(denied.status).toBe(403);
+      expect(denied.body.error.message).toContain('base-image-tags.refresh');
+      expect(registry.requests.length).toBe(before);
+    });
   });
 
   it('refreshes a repository on request, then serves the new tag', async () => {

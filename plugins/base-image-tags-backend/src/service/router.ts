@@ -3,19 +3,21 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   baseImageTagsRefreshPermission,
-  imageReference,
-  NewestTagResponse,
+  DEFAULT_TAG_LIMIT,
   RefreshResponse,
 } from '@base-image-tags/plugin-base-image-tags-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { BaseImageTagsStore } from '../database/BaseImageTagsStore';
-import { entitySource, findPattern, refreshTargets } from './lookups';
+import { TagListerResolver } from '../discovery/TagListerResolver';
+import { listLiveNewest } from './liveNewest';
+import { entitySource, refreshTargets } from './lookups';
 import { loadPatternResults, loadRepositoryHealth } from './patternResults';
+import { loadStoredNewest } from './storedNewest';
 
 /**
  * What the API needs.
@@ -29,7 +31,21 @@ export interface RouterOptions {
   logger: LoggerService;
   /** Starts a discovery cycle soon, e.g. by triggering the scheduled task. */
   triggerDiscovery: () => Promise<void>;
+  /**
+   * Chooses the lister of a live lookup; the poll cycle's own resolver, so
+   * that the allow-list and delegation rules are the same.
+   */
+  resolver: TagListerResolver;
+  /** Ranked tags a live lookup answers. Default 100. */
+  maxTagsPerPattern?: number;
   clock?: () => Date;
+}
+
+// `live` is a flag: absent or `false` reads stored tags, `true` lists now.
+function isLive(value: unknown): boolean {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new InputError('live must be true or false, e.g. &live=true');
 }
 
 /**
@@ -45,6 +61,21 @@ export async function createRouter(
   const clock = options.clock ?? (() => new Date());
   const router = Router();
   router.use(express.json({ limit: '16kb' }));
+
+  async function authorizeRefresh(req: express.Request, what: string) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: baseImageTagsRefreshPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `${what} needs the ${baseImageTagsRefreshPermission.name} permission`,
+      );
+    }
+  }
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -71,39 +102,25 @@ export async function createRouter(
   });
 
   router.get('/newest', async (req, res) => {
-    const pattern = await findPattern(store, req.query.pattern);
-    const [result] = await loadPatternResults(store, { ids: [pattern.id] });
-    if (!result?.newestTag || !pattern.repositoryId) {
-      throw new NotFoundError(
-        `No tags stored for "${pattern.raw}" yet (status ${result?.status}` +
-          `${result?.error ? `: ${result.error}` : ''})`,
-      );
+    if (!isLive(req.query.live)) {
+      res.json(await loadStoredNewest(store, req.query.pattern));
+      return;
     }
-    const response: NewestTagResponse = {
-      pattern: pattern.raw,
-      tag: result.newestTag,
-      image: imageReference(
-        { repositoryRef: pattern.repositoryId },
-        result.newestTag,
-      ),
-      tags: result.tags.map(tag => tag.tag),
-    };
-    res.json(response);
+    // Listing now costs registry requests, as a refresh does.
+    await authorizeRefresh(req, 'Listing live');
+    const controller = new AbortController();
+    res.on('close', () => controller.abort());
+    res.json(
+      await listLiveNewest(req.query.pattern, {
+        resolver: options.resolver,
+        limit: options.maxTagsPerPattern ?? DEFAULT_TAG_LIMIT,
+        signal: controller.signal,
+      }),
+    );
   });
 
   router.post('/refresh', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const [decision] = await permissions.authorize(
-      [{ permission: baseImageTagsRefreshPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Refreshing needs the ${baseImageTagsRefreshPermission.name} permission`,
-      );
-    }
+    await authorizeRefresh(req, 'Refreshing');
     const ids = await refreshTargets(store, req.body);
     const requestedAt = clock();
     const repositories = await store.requestRefresh(ids, requestedAt);
