@@ -63,6 +63,16 @@ describe('parseImagePattern', () => {
       },
     ],
     [
+      '[0:0::1]:5000/team/app:1.*',
+      {
+        registry: '[::1]:5000',
+        repository: 'team/app',
+        tagGlob: '1.*',
+        exclude: [],
+        key: '[::1]:5000/team/app:1.*',
+      },
+    ],
+    [
       'node:*-{alpine,slim}',
       {
         registry: 'docker.io',
@@ -175,10 +185,72 @@ describe('parseImagePattern', () => {
         '"!glob" and the range as range=">=1.2 <2"',
     ],
     ['alpine:3.* range="^3', 'a " quote is not closed'],
+    [
+      'registry.example.com:99999/team/app:1.*',
+      '"registry.example.com:99999" is not a registry host (port 99999 is ' +
+        'not between 1 and 65535); write a host name with an optional ' +
+        'port, e.g. "registry.example.com:5000"',
+    ],
+    [
+      'localhost:0/team/app:1.*',
+      '"localhost:0" is not a registry host (port 0 is not between 1 and ' +
+        '65535); write a host name with an optional port, e.g. ' +
+        '"registry.example.com:5000"',
+    ],
+    [
+      '[:::::]:5000/team/app:1.*',
+      '"[:::::]:5000" is not a registry host ([:::::] is not an IPv6 ' +
+        'address); write a host name with an optional port, e.g. ' +
+        '"registry.example.com:5000"',
+    ],
+    [
+      'alpine:.*',
+      'tag glob ".*": tags start with a letter, digit or "_", so a glob ' +
+        'starting with "." matches nothing; a glob is not a regular ' +
+        'expression: "*" alone matches any characters, as in "3.*"',
+    ],
   ])('refuses %j', (text, problem) => {
     const expected = `Invalid base image pattern "${text.trim()}": ${problem}. ${VALID_FORM}`;
     expect(() => parseImagePattern(text)).toThrow(InputError);
     expect(() => parseImagePattern(text)).toThrow(expected);
+  });
+
+  // Control characters could rewrite a log line or a terminal; invisible
+  // and look-alike characters would leave the reader guessing.
+  it.each([
+    [
+      'alpine:3.*\u001b[2J',
+      'alpine:3.*\\u{1b}[2J',
+      'tag glob "3.*\\u{1b}[2J": "\\u{1b}" cannot appear in a tag',
+    ],
+    [
+      'alpine:3.19\u200b',
+      'alpine:3.19\\u{200b}',
+      'tag glob "3.19\\u{200b}": "\\u{200b}" cannot appear in a tag',
+    ],
+    [
+      'alpine:3.*\u202e!',
+      'alpine:3.*\\u{202e}!',
+      '"\\u{202e}" cannot appear in a tag',
+    ],
+    [
+      'reg\u0456stry.example.com/app:1.*',
+      'reg\\u{456}stry.example.com/app:1.*',
+      '"reg\\u{456}stry.example.com" is not a registry host',
+    ],
+    ['alpine\u0000:3.*', 'alpine\\u{0}:3.*', 'is not a repository name'],
+  ])('shows hidden characters of %j as escapes', (text, shown, problem) => {
+    const message = (() => {
+      try {
+        parseImagePattern(text);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'accepted';
+    })();
+    expect(message).toContain(`Invalid base image pattern "${shown}": `);
+    expect(message).toContain(problem);
+    expect(message).toMatch(/^[\x20-\x7e…]*$/);
   });
 
   it('refuses two different ranges', () => {

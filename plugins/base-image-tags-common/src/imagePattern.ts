@@ -7,6 +7,7 @@ import {
   splitPatternText,
 } from './patternText';
 import { parseRepositoryName, RepositoryNameProblem } from './repositoryName';
+import { visibleText } from './visibleText';
 
 /**
  * A parsed base image pattern: which repository to list and which of its
@@ -65,12 +66,17 @@ const MAX_ECHO = 120;
 const DIGEST = /@[A-Za-z0-9]+(?:[+._-][A-Za-z0-9]+)*:/;
 
 function echo(text: string): string {
-  return text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text;
+  return text.length > MAX_ECHO
+    ? `${visibleText(text.slice(0, MAX_ECHO))}…`
+    : visibleText(text);
 }
 
 function refuse(text: string, problem: string): InputError {
+  const shown = echo(text);
   return new InputError(
-    `Invalid base image pattern "${echo(text)}": ${problem}. ${VALID_FORM}`,
+    `Invalid base image pattern "${shown}": ${visibleText(
+      problem,
+    )}. ${VALID_FORM}`,
   );
 }
 

@@ -170,6 +170,25 @@ describe('compareTags', () => {
   ])('%s vs %s → %d', (a, b, sign) => {
     expect(Math.sign(compareTags(a, b))).toBe(sign);
   });
+
+  // rankTags and compareTags take any text, not only OCI tags: numbers of
+  // more digits than one character can count still compare as numbers.
+  it('compares numbers of 65,000 digits and more as numbers', () => {
+    const longest = `1${'0'.repeat(70_000)}`;
+    const longer = `9${'0'.repeat(65_500)}`;
+    const long = `9${'0'.repeat(65_000)}`;
+    expect(Math.sign(compareTags(longest, longer))).toBe(-1);
+    expect(Math.sign(compareTags(longer, long))).toBe(-1);
+    expect(rankTags(['2', long, longest, longer])).toEqual([
+      longest,
+      longer,
+      long,
+      '2',
+    ]);
+    // 65,473 version numbers: the more specific tag ranks first.
+    const specific = `1${'.0'.repeat(65_472)}`;
+    expect(rankTags(['1.0', specific])).toEqual([specific, '1.0']);
+  });
 });
 
 describe('newestTags', () => {

@@ -21,10 +21,37 @@ export class RepositoryNameProblem extends Error {}
 const DOCKER_HUB = 'docker.io';
 const DOCKER_HUB_ALIASES = new Set(['index.docker.io', 'registry-1.docker.io']);
 const HOST =
-  /^(?:\[[0-9A-Fa-f:]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)(?::[0-9]{1,5})?$/;
+  /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)(?::([0-9]{1,5}))?$/;
+const MAX_PORT = 65535;
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
 // Docker's limit on a whole name.
 const MAX_NAME_LENGTH = 255;
+
+// The host in its canonical form: lower case, an IPv6 address as the URL
+// standard writes it (`[0:0::1]` is `[::1]`), the port kept as written.
+function parseRegistryHost(component: string): string {
+  const refuse = (problem: string) =>
+    new RepositoryNameProblem(
+      `"${component}" is not a registry host${problem}; write a host name ` +
+        'with an optional port, e.g. "registry.example.com:5000"',
+    );
+  const match = HOST.exec(component);
+  if (!match) throw refuse('');
+  let host = match[1].toLowerCase();
+  if (host.startsWith('[')) {
+    try {
+      host = new URL(`http://${host}`).hostname;
+    } catch {
+      throw refuse(` (${host} is not an IPv6 address)`);
+    }
+  }
+  const port = match[2];
+  if (port === undefined) return host;
+  if (Number(port) < 1 || Number(port) > MAX_PORT) {
+    throw refuse(` (port ${port} is not between 1 and ${MAX_PORT})`);
+  }
+  return `${host}:${port}`;
+}
 
 function isRegistryComponent(component: string): boolean {
   return (
@@ -51,13 +78,7 @@ export function parseRepositoryName(name: string): RepositoryName {
   let registry = DOCKER_HUB;
   let path = name;
   if (slash >= 0 && isRegistryComponent(first)) {
-    if (!HOST.test(first)) {
-      throw new RepositoryNameProblem(
-        `"${first}" is not a registry host; write a host name with an ` +
-          'optional port, e.g. "registry.example.com:5000"',
-      );
-    }
-    registry = first.toLowerCase();
+    registry = parseRegistryHost(first);
     if (DOCKER_HUB_ALIASES.has(registry)) registry = DOCKER_HUB;
     path = name.slice(slash + 1);
   }

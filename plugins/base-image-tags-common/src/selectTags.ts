@@ -6,6 +6,7 @@ import { newestTags } from './rankTags';
 import { compileTagGlob, GlobProblem, TagGlob } from './tagGlob';
 import { isArtifactTag, isTagName } from './tagName';
 import { semverOf, versionNumbersOf, wordsOf } from './tagVersion';
+import { visibleText } from './visibleText';
 
 /**
  * How many tags a pattern keeps by default.
@@ -42,8 +43,10 @@ function compileGlob(pattern: ImagePattern, glob: string): TagGlob {
   } catch (error) {
     if (error instanceof GlobProblem) {
       throw new InputError(
-        `Invalid glob "${glob}" in base image pattern "${pattern.key}": ` +
-          `${error.message}`,
+        visibleText(
+          `Invalid glob "${glob}" in base image pattern "${pattern.key}": ` +
+            `${error.message}`,
+        ),
       );
     }
     throw error;
@@ -59,8 +62,10 @@ function compileRange(pattern: ImagePattern): (tag: string) => boolean {
     range = new Range(pattern.range);
   } catch {
     throw new InputError(
-      `Invalid range "${pattern.range}" in base image pattern ` +
-        `"${pattern.key}"; write e.g. range=">=8.10 <9"`,
+      visibleText(
+        `Invalid range "${pattern.range}" in base image pattern ` +
+          `"${pattern.key}"; write e.g. range=">=8.10 <9"`,
+      ),
     );
   }
   // Many tags share a version (`8.10-1088`, `8.10-1089`); test each once.

@@ -55,6 +55,8 @@ const WORD_END = '\u0001';
 const TAG = '\u0000';
 const COUNT_BASE = 0x40;
 const ZERO_CHUNK = String.fromCharCode(COUNT_BASE);
+const LONG_COUNT = '\uffff';
+const MAX_DIRECT_COUNT = 0xfffe - COUNT_BASE;
 const ZERO = 48;
 // Larger numbers are beyond semver's safe integers.
 const MAX_SEMVER_DIGITS = 15;
@@ -66,10 +68,17 @@ function digitsOf(tag: string, start: number, end: number): string {
   return tag.slice(first, end);
 }
 
+// A count as one character, so that counts compare in plain string order;
+// a count too large for one character (a number of 65,000 digits) is the
+// top character followed by the count as a number chunk.
+function countChunk(count: number): string {
+  return count <= MAX_DIRECT_COUNT
+    ? String.fromCharCode(COUNT_BASE + count)
+    : LONG_COUNT + numberChunk(String(count));
+}
+
 function numberChunk(digits: string): string {
-  return digits === '0'
-    ? ZERO_CHUNK
-    : String.fromCharCode(COUNT_BASE + digits.length) + digits;
+  return digits === '0' ? ZERO_CHUNK : countChunk(digits.length) + digits;
 }
 
 /**
@@ -132,7 +141,8 @@ export function rankKeyOf(tag: string): string {
     category +
     suffix.slice(0, significantSuffix) +
     END +
-    String.fromCharCode(COUNT_BASE + versionCount, COUNT_BASE + suffixCount) +
+    countChunk(versionCount) +
+    countChunk(suffixCount) +
     TAG +
     tag
   );

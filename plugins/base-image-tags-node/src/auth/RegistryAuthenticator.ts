@@ -22,7 +22,11 @@ type KnownChallenge =
   | { scheme: 'basic' };
 
 const tokenBodyLimit = 1024 * 1024;
+/** Visible ASCII only: anything else cannot travel in a header unchanged. */
+const headerSafeToken = /^[\x21-\x7e]+$/;
 const defaultTokenLifetimeSeconds = 60;
+/** Warnings remembered so as to log each once; a registry can vary realms. */
+const maxRememberedWarnings = 1000;
 
 function basicHeader(credentials: RegistryCredentials) {
   const pair = `${credentials.username}:${credentials.password}`;
@@ -216,6 +220,7 @@ export class RegistryAuthenticator {
     if (!refresh) {
       const cached = this.tokens.get(key);
       if (cached) {
+        ctx.rememberSecret(cached);
         return cached;
       }
     }
@@ -224,6 +229,7 @@ export class RegistryAuthenticator {
     // Not handled yet: sharing one in-flight token request between concurrent listings of a scope; effect: a duplicate token request now and then.
     const response = await this.requestToken(ctx, realm, service, scopes);
     const token = this.readToken(ctx, realm, response);
+    ctx.rememberSecret(token.token);
     this.tokens.set(key, token.token, token.expiresIn);
     return token.token;
   }
@@ -235,16 +241,20 @@ export class RegistryAuthenticator {
     scopes: string[],
   ): Promise<HttpResult> {
     const { credentials, registryOrigin } = ctx;
-    // Credentials travel only over TLS, or to the registry's own host.
+    // Credentials travel only over TLS, or to the registry's own origin when
+    // it is configured for plain HTTP; never downgraded to plain HTTP.
     const mayCarry =
-      realm.protocol === 'https:' || realm.host === registryOrigin.host;
+      realm.protocol === 'https:' || realm.origin === registryOrigin.origin;
     if (credentials && !mayCarry) {
       const warning = `${ctx.ref.registry}: token realm ${describeUrl(
         realm,
-      )} is plain HTTP on another host; asking it for a token without credentials`;
+      )} is plain HTTP outside the registry's own origin; asking it for a token without credentials`;
       if (!this.warned.has(warning)) {
+        if (this.warned.size >= maxRememberedWarnings) {
+          this.warned.clear();
+        }
         this.warned.add(warning);
-        this.logger?.warn(warning);
+        this.logger?.warn(ctx.redact(warning));
       }
     }
     const use = mayCarry ? credentials : undefined;
@@ -353,6 +363,13 @@ export class RegistryAuthenticator {
         kind: 'protocol',
         status: response.status,
         message: `${where} answered without a "token" or "access_token"`,
+      });
+    }
+    if (!headerSafeToken.test(token)) {
+      throw ctx.error({
+        kind: 'protocol',
+        status: response.status,
+        message: `${where} answered a token that cannot be sent in an Authorization header (it holds spaces, control or non-ASCII characters)`,
       });
     }
     const expiresIn =

@@ -26,8 +26,19 @@ export interface ListingContext {
   signal: AbortSignal;
   /** Sends one request through the host's gate, counting it. */
   send(url: URL, init: ListingRequest): Promise<HttpResult>;
-  /** Builds a typed error about this repository. */
+  /**
+   * Builds a typed error about this repository, its message and code passed
+   * through {@link ListingContext.redact}.
+   */
   error(
     details: Omit<RegistryErrorDetails, 'registry' | 'repository'>,
   ): RegistryError;
+  /**
+   * Masks every secret of this listing in text bound for an error or a log:
+   * the configured credentials and the tokens issued for them, in case a
+   * registry echoes one back.
+   */
+  redact(text: string): string;
+  /** Adds a secret, such as an issued bearer token, for `redact` to mask. */
+  rememberSecret(secret: string): void;
 }

@@ -359,6 +359,32 @@ describe('RegistryClient auth', () => {
     expect(other.requests[0].headers.authorization).toBeUndefined();
   });
 
+  it('says where a 403 came from when a link led to another origin', async () => {
+    const other = await fake(() => ({ status: 403, body: 'forbidden' }));
+    const registry = await fake(request =>
+      request.headers.authorization === basic
+        ? {
+            headers: {
+              Link: `<${other.url}/v2/team/app/tags/list?p=2>; rel="next"`,
+            },
+            body: { tags: ['page1'] },
+          }
+        : { status: 401, headers: { 'WWW-Authenticate': 'Basic realm="r"' } },
+    );
+    const error = await failure(
+      clientFor([registry, other], { user: { username, password } }).listTags({
+        registry: registry.host,
+        repository: 'team/app',
+      }),
+    );
+    expect(error.kind).toBe('denied');
+    expect(error.message).toContain(
+      `${other.url}/v2/team/app/tags/list?p=2, where ${registry.host} sent us`,
+    );
+    expect(error.message).not.toContain('configured credentials lack');
+    expect(other.requests[0].headers.authorization).toBeUndefined();
+  });
+
   it('withholds credentials from a plain-HTTP token realm on another host', async () => {
     const realm = await fake(() => ({ body: { token: 'anon' } }));
     const registry = await fake(request =>
@@ -435,4 +461,163 @@ describe('RegistryClient auth', () => {
       await fs.rm(dir, { recursive: true, force: true });
     }
   });
+  // A bearer token grants pull access for its lifetime: one a registry
+  // echoes back must not reach an error, an API response or a log.
+  const issued = 'issued-Token-9f8e7d';
+  it.each([
+    [
+      '403 error body',
+      (sent: string) => ({
+        status: 403,
+        body: { errors: [{ code: 'DENIED', message: `token ${sent} denied` }] },
+      }),
+    ],
+    [
+      '500 text body',
+      (sent: string) => ({
+        status: 500,
+        body: `raw ${sent} and Bearer ${sent}`,
+      }),
+    ],
+    [
+      '200 body that is not JSON',
+      (sent: string) => ({ status: 200, body: `<p>got ${sent}</p>` }),
+    ],
+  ])('masks an issued token echoed back in a %s', async (_, answer) => {
+    const registry = await fake((request, info) => {
+      if (request.url.pathname === '/token') {
+        return { body: { token: issued } };
+      }
+      const sent = /^Bearer (.+)$/.exec(
+        request.headers.authorization ?? '',
+      )?.[1];
+      return sent
+        ? answer(sent)
+        : {
+            status: 401,
+            headers: {
+              'WWW-Authenticate': `Bearer realm="${info.url}/token",service="s"`,
+            },
+          };
+    });
+    const error = await failure(
+      clientFor([registry]).listTags({
+        registry: registry.host,
+        repository: 'team/app',
+      }),
+    );
+    expect(registry.requests[2].headers.authorization).toBe(`Bearer ${issued}`);
+    const shown = [
+      error.message,
+      util.inspect(error, { depth: 5 }),
+      JSON.stringify(serializeRegistryError(error)),
+      String(error.stack),
+    ].join('\n');
+    expect(shown).not.toContain(issued);
+    expect(error.message).toContain('***');
+  });
+
+  it('masks secrets a registry echoes into a URL before logging it', async () => {
+    const registry = await fake(request => {
+      if (request.headers.authorization !== basic) {
+        return {
+          status: 401,
+          headers: { 'WWW-Authenticate': 'Basic realm="r"' },
+        };
+      }
+      return request.url.searchParams.has('p')
+        ? { status: 503, headers: { 'Retry-After': '0' } }
+        : {
+            headers: {
+              Link: `</v2/team/app/tags/list?p=${password}>; rel="next"`,
+            },
+            body: { tags: ['1'] },
+          };
+    });
+    const lines: string[] = [];
+    const log = (message: string, meta?: Record<string, unknown>) =>
+      lines.push(`${message} ${JSON.stringify(meta ?? {})}`);
+    const error = await failure(
+      clientFor([registry], {
+        user: { username, password },
+        clock: createInstantClock(),
+        logger: { debug: log, info: log, warn: log, error: log },
+      }).listTags({ registry: registry.host, repository: 'team/app' }),
+    );
+    expect(error.kind).toBe('network');
+    expect(lines.some(line => line.includes('before retrying'))).toBe(true);
+    expect(lines.join('\n')).not.toContain(password);
+    expectNoSecret(error);
+  });
+
+  it.each([
+    ['a line break', 'abc\r\nX-Injected: 1'],
+    ['a space', 'abc def'],
+    ['a non-ASCII character', 'abc\u00e9'],
+  ])('refuses a token holding %s before sending it', async (_, token) => {
+    const registry = await fake((request, info) =>
+      request.url.pathname === '/token'
+        ? { body: { token } }
+        : {
+            status: 401,
+            headers: {
+              'WWW-Authenticate': `Bearer realm="${info.url}/token",service="s"`,
+            },
+          },
+    );
+    const error = await failure(
+      clientFor([registry]).listTags({
+        registry: registry.host,
+        repository: 'team/app',
+      }),
+    );
+    expect(error.kind).toBe('protocol');
+    expect(error.message).toContain(
+      'answered a token that cannot be sent in an Authorization header',
+    );
+    expect(error.message).not.toContain(token);
+    expect(registry.count('/v2/')).toBe(1);
+  });
+
+  it('clamps an absurd Retry-After from the token endpoint', async () => {
+    const registry = await fake((request, info) =>
+      request.url.pathname === '/token'
+        ? { status: 429, headers: { 'Retry-After': String(10 * 365 * 86400) } }
+        : {
+            status: 401,
+            headers: {
+              'WWW-Authenticate': `Bearer realm="${info.url}/token",service="s"`,
+            },
+          },
+    );
+    const error = await failure(
+      clientFor([registry]).listTags({
+        registry: registry.host,
+        repository: 'team/app',
+      }),
+    );
+    expect(error.kind).toBe('rate-limited');
+    expect(error.retryAfterMs).toBe(24 * 3600_000);
+  });
+  it.each([400, 403, 404, 429, 500, 418])(
+    'masks a password the registry echoes as its error code (status %d)',
+    async status => {
+      const registry = await fake(request =>
+        request.headers.authorization === basic
+          ? { status, body: { errors: [{ code: password, message: 'no' }] } }
+          : {
+              status: 401,
+              headers: { 'WWW-Authenticate': 'Basic realm="r"' },
+            },
+      );
+      const error = await failure(
+        clientFor([registry], {
+          user: { username, password },
+          clock: createInstantClock(),
+        }).listTags({ registry: registry.host, repository: 'team/app' }),
+      );
+      expect(error.code).toBe('***');
+      expectNoSecret(error);
+    },
+  );
 });

@@ -232,4 +232,34 @@ describe('RegistryClient politeness', () => {
     // Five starts 50 ms apart take at least 200 ms.
     expect(Date.now() - began).toBeGreaterThanOrEqual(190);
   });
+  it('forgets idle host gates, however many hosts links name', async () => {
+    const clock = createInstantClock();
+    let serial = 0;
+    const { registry: fake, client: lister } = await start(
+      () => {
+        serial++;
+        // A loopback address nothing listens on: a new host every listing.
+        const host = `127.0.${Math.floor(serial / 250)}.${2 + (serial % 250)}`;
+        return {
+          headers: {
+            Link: `<http://${host}:${
+              registry!.host.split(':')[1]
+            }/v2/team/app/tags/list?p=2>; rel="next"`,
+          },
+          body: { tags: ['1'] },
+        };
+      },
+      { clock, proxy: { noProxy: '*' } },
+    );
+    for (let i = 0; i < 300; i++) {
+      await failure(
+        lister.listTags({ registry: fake.host, repository: 'team/app' }),
+      );
+      clock.advance(1000);
+    }
+    const gates = (lister as unknown as { gates: Map<string, unknown> }).gates;
+    expect(serial).toBe(300);
+    expect(gates.size).toBeLessThanOrEqual(257);
+    expect(gates.has(fake.host)).toBe(true);
+  });
 });

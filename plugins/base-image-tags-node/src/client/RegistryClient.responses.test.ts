@@ -198,4 +198,51 @@ describe('RegistryClient responses', () => {
     expect(error.message).toContain('not a valid repository name');
     expect(registry.requests).toHaveLength(0);
   });
+  it.each([
+    ['a port above 65535', 'registry.example.com:99999'],
+    ['port 0', 'registry.example.com:0'],
+    ['a bracketed host that is no IPv6 address', '[:::::]:5000'],
+  ])(
+    'rejects a registry host with %s as a typed error before any request',
+    async (_, host) => {
+      client = RegistryClient.create();
+      const error = await failure(
+        client.listTags({ registry: host, repository: 'team/app' }),
+      );
+      expect(error).toMatchObject({ kind: 'not-found', code: 'NAME_INVALID' });
+      expect(error.message).toContain(`"${host}" is not a registry host`);
+    },
+  );
+
+  it('reports a redirect to a URL that is not HTTP as a protocol error', async () => {
+    const error = await failure(
+      list(() => ({
+        status: 302,
+        headers: { Location: 'file:///etc/passwd' },
+      })),
+    );
+    expect(error.kind).toBe('protocol');
+    expect(error.message).toContain(
+      'to a URL that is not HTTP ("file:///etc/passwd")',
+    );
+    expect(registry!.requests).toHaveLength(1);
+  });
+
+  it('sees next-page links that differ only in their fragment as one page', async () => {
+    let serial = 0;
+    const error = await failure(
+      list(
+        request => ({
+          headers: {
+            Link: `<${request.url.pathname}?n=1#${++serial}>; rel="next"`,
+          },
+          body: { tags: [`t${serial}`] },
+        }),
+        { maxPages: 50 },
+      ),
+    );
+    expect(error.kind).toBe('protocol');
+    expect(error.message).toContain('a page already fetched');
+    expect(registry!.requests).toHaveLength(2);
+  });
 });

@@ -32,10 +32,34 @@ import { TagPager } from './TagPager';
 const defaultPageSizes = [10000, 1000, 100];
 const defaultMaxConcurrency = 4;
 const defaultRequestsPerSecond = 10;
+/**
+ * Gates kept before idle ones are dropped: links and redirects can name any
+ * number of hosts, and a gate for each would be kept forever.
+ */
+const gatesBeforePruning = 256;
 
 const repositoryPattern =
   /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
-const hostPattern = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/;
+const hostPattern = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::(\d{1,5}))?$/;
+const maxPort = 65535;
+
+/** Whether a host with optional port is one a URL can be built on. */
+function isUsableHost(host: string): boolean {
+  const match = hostPattern.exec(host);
+  if (!match) {
+    return false;
+  }
+  const port = match[1];
+  if (port !== undefined && (Number(port) < 1 || Number(port) > maxPort)) {
+    return false;
+  }
+  try {
+    // Catches what the pattern lets through, e.g. "[:::::]".
+    return Boolean(new URL(`https://${host}`).host);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Lists tags of repositories on any OCI registry: Docker Hub, Quay, GHCR,
@@ -107,6 +131,17 @@ export class RegistryClient implements TagLister {
       normalized.registry,
       normalized.repository,
     );
+    // Tokens issued during this listing join the configured secrets.
+    const secrets = [
+      credentials?.registryToken ?? '',
+      credentials?.identityToken ?? '',
+    ];
+    const redact = (text: string) =>
+      redactSecrets(text, {
+        username: credentials?.username,
+        password: credentials?.password,
+        tokens: secrets,
+      });
     const endpoint = registryEndpointHost(normalized.registry);
     const scheme = this.transport.settingsFor(endpoint)?.insecure
       ? 'http'
@@ -131,17 +166,16 @@ export class RegistryClient implements TagLister {
       error: details =>
         new RegistryError({
           ...details,
-          message: redactSecrets(details.message, {
-            username: credentials?.username,
-            password: credentials?.password,
-            tokens: [
-              credentials?.registryToken ?? '',
-              credentials?.identityToken ?? '',
-            ],
-          }),
+          message: redact(details.message),
+          // The registry's own code is echoed text too.
+          ...(details.code === undefined ? {} : { code: redact(details.code) }),
           registry: normalized.registry,
           repository: normalized.repository,
         }),
+      redact,
+      rememberSecret: secret => {
+        if (!secrets.includes(secret)) secrets.push(secret);
+      },
     };
 
     const fetcher = new RegistryFetcher({
@@ -222,7 +256,7 @@ export class RegistryClient implements TagLister {
         repository: sanitizedExcerpt(repository, 200),
         message,
       });
-    if (!hostPattern.test(registry)) {
+    if (!isUsableHost(registry)) {
       throw invalid(
         `"${sanitizedExcerpt(
           registry,
@@ -244,6 +278,14 @@ export class RegistryClient implements TagLister {
   private gateFor(host: string): HostGate {
     let gate = this.gates.get(host);
     if (!gate) {
+      if (this.gates.size >= gatesBeforePruning) {
+        const now = this.clock.now();
+        for (const [known, candidate] of this.gates) {
+          if (candidate.isIdle(now)) {
+            this.gates.delete(known);
+          }
+        }
+      }
       const settings = this.transport.settingsFor(host);
       gate = new HostGate(
         {

@@ -1,5 +1,5 @@
 import { RegistryAuthenticator } from '../auth/RegistryAuthenticator';
-import { describeUrl } from '../errors/sanitize';
+import { describeUrl, sanitizedExcerpt } from '../errors/sanitize';
 import { HttpResult, TransportError } from '../http/RegistryTransport';
 import { parseRetryAfter } from '../http/parseRetryAfter';
 import { backoffDelay } from '../politeness/backoff';
@@ -13,8 +13,6 @@ import { RegistryLimits } from './RegistryClientOptions';
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 const retryStatuses = new Set([429, 502, 503, 504]);
 const maxRedirects = 5;
-/** The longest wait a rate-limited error reports, against absurd dates. */
-const maxReportedWaitMs = 24 * 3600_000;
 
 /** What the fetcher needs from the client.
  *
@@ -113,14 +111,14 @@ export class RegistryFetcher {
         kind: error.kind,
         status: error.status,
         code: error.code,
-        retryAfterMs: Math.min(waitMs, maxReportedWaitMs),
+        retryAfterMs: waitMs,
         message: `${error.message}; asked to wait ${Math.ceil(
           waitMs / 1000,
         )} s, longer than limits.maxRetryWait or the listing deadline allow`,
       });
     }
     this.deps.logger?.debug(
-      `Waiting ${waitMs} ms before retrying ${describeUrl(url)}`,
+      ctx.redact(`Waiting ${waitMs} ms before retrying ${describeUrl(url)}`),
       { registry: ctx.ref.registry, status: response?.status ?? 0 },
     );
     this.deps.gateFor(url.host).pauseUntil(now + waitMs);
@@ -148,6 +146,15 @@ export class RegistryFetcher {
         next = new URL(Array.isArray(location) ? location[0] : location, url);
       } catch {
         return response;
+      }
+      if (!/^https?:$/.test(next.protocol)) {
+        throw ctx.error({
+          kind: 'protocol',
+          status: response.status,
+          message: `${ctx.ref.registry} redirected ${describeUrl(
+            url,
+          )} to a URL that is not HTTP ("${sanitizedExcerpt(next.href, 100)}")`,
+        });
       }
       if (url.protocol === 'https:' && next.protocol !== 'https:') {
         throw ctx.error({

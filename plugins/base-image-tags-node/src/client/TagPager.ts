@@ -95,17 +95,7 @@ export class TagPager {
       }
       pages++;
 
-      const page = this.readTags(ctx, response);
-      invalidTags += page.invalid;
-      for (const tag of page.tags) {
-        tags.add(tag);
-      }
-      if (tags.size > limits.maxTags) {
-        throw ctx.error({
-          kind: 'too-large',
-          message: `${ctx.ref.registry}/${ctx.ref.repository} has more than ${limits.maxTags} tags; raise limits.maxTags if this is expected`,
-        });
-      }
+      invalidTags += this.readTags(ctx, response, tags);
       rateLimit = this.noteRateLimit(response) ?? rateLimit;
 
       const next = findNextLink(response.headers.link);
@@ -162,10 +152,21 @@ export class TagPager {
         )}); refusing to downgrade`,
       });
     }
+    // A fragment is never sent, so it cannot make a page new.
+    next.hash = '';
     return next;
   }
 
-  private readTags(ctx: ListingContext, response: HttpResult) {
+  /**
+   * Adds the page's tags to `tags`, stopping as soon as there are more than
+   * `limits.maxTags`, so a hostile page of millions of short names costs no
+   * more than its parsed body; returns how many entries were not tags.
+   */
+  private readTags(
+    ctx: ListingContext,
+    response: HttpResult,
+    tags: Set<string>,
+  ): number {
     const text = response.body.toString('utf8');
     let body: unknown;
     try {
@@ -190,7 +191,7 @@ export class TagPager {
     }
     const raw = (body as { tags?: unknown }).tags;
     if (raw === undefined || raw === null) {
-      return { tags: [], invalid: 0 };
+      return 0;
     }
     if (!Array.isArray(raw)) {
       throw ctx.error({
@@ -199,16 +200,22 @@ export class TagPager {
         message: `${ctx.ref.registry} answered a tag list whose "tags" is not an array`,
       });
     }
-    const tags: string[] = [];
+    const { maxTags } = this.deps.limits;
     let invalid = 0;
     for (const tag of raw) {
-      if (typeof tag === 'string' && tagPattern.test(tag)) {
-        tags.push(tag);
-      } else {
+      if (typeof tag !== 'string' || !tagPattern.test(tag)) {
         invalid++;
+        continue;
+      }
+      tags.add(tag);
+      if (tags.size > maxTags) {
+        throw ctx.error({
+          kind: 'too-large',
+          message: `${ctx.ref.registry}/${ctx.ref.repository} has more than ${maxTags} tags; raise limits.maxTags if this is expected`,
+        });
       }
     }
-    return { tags, invalid };
+    return invalid;
   }
 
   private noteRateLimit(response: HttpResult): RateLimitStatus | undefined {

@@ -58,6 +58,20 @@ export function describeFailure(
       message: `Repository ${target} not found or has no tags (${reason}); check the image reference`,
     });
   }
+  const elsewhere = response.url.origin !== ctx.registryOrigin.origin;
+  if ((status === 403 || code === 'DENIED') && elsewhere) {
+    return ctx.error({
+      ...base,
+      kind: 'denied',
+      message: `${describeUrl(response.url)}, where ${
+        ref.registry
+      } sent us for the tags of ${
+        ref.repository
+      }, denied access (${reason}); credentials are never sent to a host other than ${
+        ref.registry
+      }`,
+    });
+  }
   if (status === 403 || code === 'DENIED') {
     return ctx.error({
       ...base,

@@ -14,6 +14,13 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Wed, 01 May 2024 11:00:00 GMT', now)).toBe(0);
   });
 
+  it('clamps absurd waits to a day', () => {
+    const day = 24 * 3600_000;
+    expect(parseRetryAfter(String(10 * 365 * 86400), now)).toBe(day);
+    expect(parseRetryAfter(`1${'0'.repeat(400)}`, now)).toBe(day);
+    expect(parseRetryAfter('Fri, 31 Dec 9999 23:59:59 GMT', now)).toBe(day);
+  });
+
   it('ignores what it cannot read', () => {
     expect(parseRetryAfter(undefined, now)).toBeUndefined();
     expect(parseRetryAfter('soon', now)).toBeUndefined();

@@ -63,4 +63,24 @@ describe('HostGate', () => {
     await blocker;
     await expect(gate.run(async () => 'next')).resolves.toBe('next');
   });
+  it('is idle only when nothing is in flight, waiting, paused or spaced', async () => {
+    const clock = createInstantClock(0);
+    const gate = new HostGate(
+      { maxConcurrency: 1, requestsPerSecond: 4 },
+      clock,
+    );
+    expect(gate.isIdle(0)).toBe(true);
+    let release!: () => void;
+    const running = gate.run(() => new Promise<void>(r => (release = r)));
+    await new Promise(resolve => setImmediate(resolve));
+    expect(gate.isIdle(1000)).toBe(false);
+    release();
+    await running;
+    // The next start is due at 250 ms.
+    expect(gate.isIdle(249)).toBe(false);
+    expect(gate.isIdle(250)).toBe(true);
+    gate.pauseUntil(5000);
+    expect(gate.isIdle(4999)).toBe(false);
+    expect(gate.isIdle(5000)).toBe(true);
+  });
 });

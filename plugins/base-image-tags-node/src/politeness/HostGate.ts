@@ -30,6 +30,19 @@ export class HostGate {
     private readonly clock: RegistryClock,
   ) {}
 
+  /**
+   * Whether the gate holds nothing worth keeping at `now`: no request in
+   * flight or waiting, no pause and no spacing still to keep.
+   */
+  isIdle(now: number): boolean {
+    return (
+      this.active === 0 &&
+      this.waiters.length === 0 &&
+      this.pausedUntil <= now &&
+      this.nextStart <= now
+    );
+  }
+
   /** Holds back every request to this host until `until` (epoch ms). */
   pauseUntil(until: number) {
     this.pausedUntil = Math.max(this.pausedUntil, until);
