@@ -4,14 +4,16 @@
 // afterwards; a registry already running (e.g. for `yarn start:local`) is
 // used as it is and left running, and the test deletes the tag it pushed.
 
-import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import {
+  localRegistryUrl,
+  pushImage,
+} from '../../scripts/seed-local-registry.mjs';
 import { runProcess } from './processes.mjs';
 
-export const REGISTRY_URL = 'http://127.0.0.1:5050';
+export const REGISTRY_URL = localRegistryUrl;
 
 async function isRunning() {
   try {
@@ -57,42 +59,6 @@ export async function listTags(repository) {
   return (await response.json()).tags ?? [];
 }
 
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-
-function sha256(data) {
-  return `sha256:${createHash('sha256').update(data).digest('hex')}`;
-}
-
-async function check(response, what) {
-  if (!response.ok) {
-    throw new Error(
-      `${what}: HTTP ${response.status} ${await response.text()}`,
-    );
-  }
-  return response;
-}
-
-async function pushBlob(repository, data) {
-  const digest = sha256(data);
-  const start = await check(
-    await fetch(`${REGISTRY_URL}/v2/${repository}/blobs/uploads/`, {
-      method: 'POST',
-    }),
-    `start upload to ${repository}`,
-  );
-  const location = new URL(start.headers.get('location'), REGISTRY_URL);
-  location.searchParams.set('digest', digest);
-  await check(
-    await fetch(location, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/octet-stream' },
-      body: data,
-    }),
-    `upload blob to ${repository}`,
-  );
-  return digest;
-}
-
 /**
  * Pushes one tag on an image of its own, unlike the seeded tags, which
  * share one image: deleting that image (by digest, the only way the
@@ -100,48 +66,21 @@ async function pushBlob(repository, data) {
  * does so.
  */
 export async function pushOwnTag(repository, tag) {
-  const config = Buffer.from(
-    JSON.stringify({
-      architecture: 'amd64',
-      os: 'linux',
-      config: { Labels: { 'e2e.tag': tag, 'e2e.at': String(Date.now()) } },
-      rootfs: { type: 'layers', diff_ids: [] },
-    }),
-  );
-  const layer = gzipSync(Buffer.from(`e2e ${tag}`));
-  const manifest = Buffer.from(
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType: OCI_MANIFEST,
-      config: {
-        mediaType: 'application/vnd.oci.image.config.v1+json',
-        digest: await pushBlob(repository, config),
-        size: config.length,
-      },
-      layers: [
-        {
-          mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip',
-          digest: await pushBlob(repository, layer),
-          size: layer.length,
-        },
-      ],
-    }),
-  );
-  await check(
-    await fetch(`${REGISTRY_URL}/v2/${repository}/manifests/${tag}`, {
-      method: 'PUT',
-      headers: { 'content-type': OCI_MANIFEST },
-      body: manifest,
-    }),
-    `push ${repository}:${tag}`,
-  );
-  const digest = sha256(manifest);
+  const digest = await pushImage(repository, [tag], {
+    registry: REGISTRY_URL,
+    layerSeed: `e2e ${tag} ${Date.now()}`,
+  });
   return async () => {
-    await check(
-      await fetch(`${REGISTRY_URL}/v2/${repository}/manifests/${digest}`, {
-        method: 'DELETE',
-      }),
-      `delete ${repository}:${tag}`,
+    const response = await fetch(
+      `${REGISTRY_URL}/v2/${repository}/manifests/${digest}`,
+      { method: 'DELETE' },
     );
+    if (!response.ok) {
+      throw new Error(
+        `delete ${repository}:${tag}: HTTP ${
+          response.status
+        } ${await response.text()}`,
+      );
+    }
   };
 }

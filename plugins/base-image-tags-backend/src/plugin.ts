@@ -11,7 +11,7 @@ import {
   RegistryClient,
 } from '@base-image-tags/plugin-base-image-tags-node';
 import { JsonObject } from '@backstage/types';
-import { ConfigProblems } from './config/ConfigProblems';
+import { BaseImageTagsConfigProblems } from './config/BaseImageTagsConfigProblems';
 import { readBaseImageTagsConfig } from './config/readBaseImageTagsConfig';
 import { DatabaseBaseImageTagsStore } from './database/DatabaseBaseImageTagsStore';
 import { CatalogPatternSource } from './discovery/CatalogPatternSource';
@@ -71,7 +71,7 @@ export const baseImageTagsPlugin = createBackendPlugin({
       },
       async init(deps) {
         const { config, logger, scheduler } = deps;
-        const problems = new ConfigProblems();
+        const problems = new BaseImageTagsConfigProblems();
         const settings = readBaseImageTagsConfig(config, problems);
         const delegation = readDelegationConfig(config, problems);
         const lister = problems.read(

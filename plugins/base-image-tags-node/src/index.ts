@@ -28,6 +28,16 @@ export type {
   RegistryLimitsConfig,
 } from './config/RegistryClientConfig';
 export { readRegistryClientConfig } from './config/readRegistryClientConfig';
+export { ConfigProblems } from './config/ConfigProblems';
+export {
+  readConfigDurationMs,
+  readConfiguredFile,
+  readPositiveDurationMs,
+  readWholeNumber,
+  reportUnknownKeys,
+  type PositiveDurationOptions,
+  type WholeNumberOptions,
+} from './config/readConfigValues';
 export {
   RegistryError,
   deserializeRegistryError,
@@ -55,4 +65,22 @@ export {
   parseRegistryKey,
   registryEndpointHost,
 } from './credentials/registryHost';
+export {
+  formatRegistryPath,
+  isRegistryHost,
+  isRepositoryPath,
+  isUnderRegistryPath,
+  parseRegistryPath,
+  type RegistryPath,
+} from './registryPath/registryPath';
+export {
+  isSensorProblemKind,
+  readSensorFailure,
+  registryErrorStatus,
+  sensorProblemStatus,
+  type ReceivedSensorFailure,
+  type SensorErrorAnswer,
+  type SensorProblemKind,
+  type SerializedSensorProblem,
+} from './sensorProtocol/sensorAnswers';
 export { systemClock, type RegistryClock } from './politeness/clock';

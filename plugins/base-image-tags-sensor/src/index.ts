@@ -11,14 +11,6 @@ export {
   readTokenFile,
   type BearerTokenVerifierOptions,
 } from './access/BearerTokenVerifier';
-export {
-  formatRegistryPath,
-  isRegistryHost,
-  isRepositoryPath,
-  isUnderRegistryPath,
-  parseRegistryPath,
-  type RegistryPath,
-} from './access/registryPath';
 export { loadSensorConfigFile, runSensorCli } from './cli/runSensorCli';
 export {
   sensorDefaults,
@@ -30,13 +22,6 @@ export { readSensorConfig } from './config/readSensorConfig';
 export { SensorConfigProblems } from './config/SensorConfigProblems';
 export { createSensorApp, type SensorAppOptions } from './http/createSensorApp';
 export { BadTagsRequestError, readTagsRequest } from './http/readTagsRequest';
-export {
-  registryErrorStatus,
-  sensorProblemStatus,
-  type SensorErrorAnswer,
-  type SensorProblemKind,
-  type SerializedSensorProblem,
-} from './http/sensorAnswers';
 export {
   ListingSlots,
   SensorOverloadedError,

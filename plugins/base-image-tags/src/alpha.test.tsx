@@ -15,19 +15,18 @@ import plugin, {
   baseImageTagsEntityContent,
   baseImageTagsPage,
 } from './alpha';
-import { BaseImageTagsApi, baseImageTagsApiRef } from './api';
+import { baseImageTagsApiRef } from './api';
 import { entityWith, repositories } from './testing/fixtures';
+import { fakeBaseImageTagsApi } from './testing/fakeApi';
 import { permissionPair } from './testing/permissions';
 
 jest.setTimeout(20_000);
 
-const fakeApi: BaseImageTagsApi = {
-  getEntityPatterns: jest.fn(async () => []),
-  getPatterns: jest.fn(async () => []),
-  getRepositories: jest.fn(async () => repositories),
-  getNewestTag: jest.fn(),
-  refresh: jest.fn(),
-};
+const fakeApi = fakeBaseImageTagsApi({
+  getEntityPatterns: async () => [],
+  getPatterns: async () => [],
+  getRepositories: async () => repositories,
+});
 
 describe('base-image-tags plugin for the new frontend system', () => {
   it('installs the API, the entity card, the entity tab and the page', () => {

@@ -1,22 +1,19 @@
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { BaseImageTagsApi, baseImageTagsApiRef } from './api';
+import { baseImageTagsApiRef } from './api';
 import {
   baseImageTagsPlugin,
   EntityBaseImageTagsCard,
   EntityBaseImageTagsContent,
 } from './plugin';
 import { entityWith, healthy } from './testing/fixtures';
+import { fakeBaseImageTagsApi } from './testing/fakeApi';
 import { permissionPair } from './testing/permissions';
 
-const fakeApi: BaseImageTagsApi = {
-  getEntityPatterns: jest.fn(async () => [healthy]),
-  getPatterns: jest.fn(),
-  getRepositories: jest.fn(),
-  getNewestTag: jest.fn(),
-  refresh: jest.fn(),
-};
+const fakeApi = fakeBaseImageTagsApi({
+  getEntityPatterns: async () => [healthy],
+});
 
 describe('base-image-tags plugin for the legacy frontend system', () => {
   it('provides the API and the overview route', () => {

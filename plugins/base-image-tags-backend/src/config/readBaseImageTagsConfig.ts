@@ -1,12 +1,16 @@
 import { readSchedulerServiceTaskScheduleDefinitionFromConfig } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import {
+  ConfigProblems,
+  readPositiveDurationMs,
+  readWholeNumber,
+} from '@base-image-tags/plugin-base-image-tags-node';
+import {
   BaseImageTagsConfig,
   baseImageTagsConfigDefaults as defaults,
 } from './BaseImageTagsConfig';
-import { ConfigProblems } from './ConfigProblems';
+import { BaseImageTagsConfigProblems } from './BaseImageTagsConfigProblems';
 import { readConfiguredPatterns } from './readConfiguredPatterns';
-import { readDurationMs, readWholeNumber } from './readConfigValues';
 
 const prefix = 'baseImageTags';
 
@@ -40,7 +44,7 @@ export function readBaseImageTagsConfig(
   rootConfig: Config,
   problems?: ConfigProblems,
 ): BaseImageTagsConfig {
-  const collected = problems ?? new ConfigProblems();
+  const collected = problems ?? new BaseImageTagsConfigProblems();
   const block = collected.read(
     prefix,
     () => rootConfig.getOptionalConfig(prefix),
@@ -61,16 +65,19 @@ function readBlock(
     return { ...defaults, registries: [], patterns: [] };
   }
   const backoff = {
-    initialMs: readDurationMs(
+    initialMs: readPositiveDurationMs(
       config,
       'backoff.initial',
-      defaults.backoff.initialMs,
+      {
+        where: `${prefix}.backoff.initial`,
+        fallback: defaults.backoff.initialMs,
+      },
       problems,
     ),
-    maxMs: readDurationMs(
+    maxMs: readPositiveDurationMs(
       config,
       'backoff.max',
-      defaults.backoff.maxMs,
+      { where: `${prefix}.backoff.max`, fallback: defaults.backoff.maxMs },
       problems,
     ),
   };
@@ -81,10 +88,10 @@ function readBlock(
     );
   }
   return {
-    intervalMs: readDurationMs(
+    intervalMs: readPositiveDurationMs(
       config,
       'interval',
-      defaults.intervalMs,
+      { where: `${prefix}.interval`, fallback: defaults.intervalMs },
       problems,
     ),
     schedule: config.has('schedule')
@@ -103,13 +110,23 @@ function readBlock(
     maxTagsPerPattern: readWholeNumber(
       config,
       'maxTagsPerPattern',
-      { min: 1, max: 1000, fallback: defaults.maxTagsPerPattern },
+      {
+        where: `${prefix}.maxTagsPerPattern`,
+        min: 1,
+        max: 1000,
+        fallback: defaults.maxTagsPerPattern,
+      },
       problems,
     ),
     concurrency: readWholeNumber(
       config,
       'concurrency',
-      { min: 1, max: 64, fallback: defaults.concurrency },
+      {
+        where: `${prefix}.concurrency`,
+        min: 1,
+        max: 64,
+        fallback: defaults.concurrency,
+      },
       problems,
     ),
     backoff,

@@ -1,6 +1,6 @@
 import { Config } from '@backstage/config';
+import { ConfigProblems } from '@base-image-tags/plugin-base-image-tags-node';
 import { ConfiguredPattern } from './BaseImageTagsConfig';
-import { ConfigProblems } from './ConfigProblems';
 
 const key = 'baseImageTags.patterns';
 const fields = new Set(['pattern', 'exclude', 'range']);

@@ -1,4 +1,4 @@
-import { RegistryPath } from './registryPath';
+import { RegistryPath } from '@base-image-tags/plugin-base-image-tags-node';
 
 /**
  * Which repositories a sensor lists:

@@ -1,19 +1,18 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { RegistryClient } from '@base-image-tags/plugin-base-image-tags-node';
 import {
   DistributionRegistry,
   startDistributionRegistry,
+  writePullSecret,
 } from '@base-image-tags/plugin-base-image-tags-node/testing';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DatabaseBaseImageTagsStore } from '../database/DatabaseBaseImageTagsStore';
-import { CatalogPatternSource } from '../discovery/CatalogPatternSource';
-import { ConfigPatternSource } from '../discovery/ConfigPatternSource';
-import { PollCycle } from '../discovery/PollCycle';
+import {
+  componentWithPatterns as component,
+  createTestPollCycle,
+} from '../discovery/__testUtils__/testPollCycle';
 import { RegistryAllowList } from '../discovery/RegistryAllowList';
 import { AllowListTagListerResolver } from '../discovery/TagListerResolver';
 import {
@@ -29,16 +28,6 @@ jest.setTimeout(60_000);
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const token = 'poll-cycle-sensor-token-0123456789';
 
-const component = (name: string, patterns: string[]): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name,
-    annotations: { 'base-image-tags/patterns': patterns.join('\n') },
-  },
-  spec: {},
-});
-
 describe('PollCycle with delegation to a real sensor', () => {
   let registry: DistributionRegistry;
   let sensor: SensorProcess;
@@ -49,17 +38,7 @@ describe('PollCycle with delegation to a real sensor', () => {
     await registry.pushTags('team/base', ['1.0.0', '1.1.0', '2.0.0']);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cycle-sensor-'));
     const pullSecret = path.join(dir, 'config.json');
-    const { username, password } = registry.credentials!;
-    fs.writeFileSync(
-      pullSecret,
-      JSON.stringify({
-        auths: {
-          [registry.host]: {
-            auth: Buffer.from(`${username}:${password}`).toString('base64'),
-          },
-        },
-      }),
-    );
+    writePullSecret(pullSecret, registry.host, registry.credentials!);
     sensor = await startSensorProcess({
       server: { host: '127.0.0.1', port: 0 },
       auth: { tokens: [token] },
@@ -77,10 +56,6 @@ describe('PollCycle with delegation to a real sensor', () => {
 
   it('lists through the sensor, then keeps the tags and reports the sensor unreachable', async () => {
     const host = registry.host;
-    const knex = await databases.init('SQLITE_3');
-    const store = await DatabaseBaseImageTagsStore.create({
-      database: mockServices.database({ knex }),
-    });
     // The backend's own client knows nothing of this registry.
     const client = RegistryClient.create({});
     const router = createDelegationRouter(
@@ -97,20 +72,11 @@ describe('PollCycle with delegation to a real sensor', () => {
       }),
       { directLister: client },
     );
-    const clock = { now: new Date() };
-    const cycle = new PollCycle({
-      store,
-      sources: [
-        new CatalogPatternSource(
-          catalogServiceMock({
-            entities: [
-              component('web', [`${host}/team/base:1.*`]),
-              component('api', [`${host}/team/base:*`]),
-            ],
-          }),
-          mockServices.auth(),
-        ),
-        new ConfigPatternSource([]),
+    const { store, cycle, later } = await createTestPollCycle({
+      knex: await databases.init('SQLITE_3'),
+      entities: [
+        component('web', [`${host}/team/base:1.*`]),
+        component('api', [`${host}/team/base:*`]),
       ],
       resolver: new DelegatingTagListerResolver(
         router,
@@ -122,12 +88,6 @@ describe('PollCycle with delegation to a real sensor', () => {
           client,
         ),
       ),
-      logger: mockServices.logger.mock(),
-      intervalMs: 3600_000,
-      maxTagsPerPattern: 5,
-      concurrency: 4,
-      backoff: { initialMs: 60_000, maxMs: 3600_000, random: () => 0.5 },
-      clock: () => clock.now,
     });
 
     try {
@@ -157,7 +117,7 @@ describe('PollCycle with delegation to a real sensor', () => {
       });
 
       await sensor.stop('SIGTERM');
-      clock.now = new Date(clock.now.getTime() + 3600_000);
+      later(3600_000);
       expect(await cycle.run()).toMatchObject({ polled: 1, ok: 0, failed: 1 });
 
       const [failing] = await loadRepositoryHealth(store);

@@ -8,6 +8,7 @@ import {
   FakeRegistry,
   startDistributionRegistry,
   startFakeRegistry,
+  writePullSecret,
 } from '@base-image-tags/plugin-base-image-tags-node/testing';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,17 +42,7 @@ describe('SensorTagLister with a real sensor and registry', () => {
 
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'delegation-e2e-'));
     const pullSecret = path.join(dir, '.dockerconfigjson');
-    const { username, password } = registry.credentials!;
-    fs.writeFileSync(
-      pullSecret,
-      JSON.stringify({
-        auths: {
-          [registry.host]: {
-            auth: Buffer.from(`${username}:${password}`).toString('base64'),
-          },
-        },
-      }),
-    );
+    writePullSecret(pullSecret, registry.host, registry.credentials!);
     const tokenFile = path.join(dir, 'token');
     fs.writeFileSync(tokenFile, `${nextToken}\n`);
     sensor = await startSensorProcess({

@@ -1,13 +1,14 @@
 import { Config } from '@backstage/config';
 import {
+  ConfigProblems,
+  formatRegistryPath,
+  isUnderRegistryPath,
   LoggerLike,
   RepositoryRef,
   TagLister,
 } from '@base-image-tags/plugin-base-image-tags-node';
-import { ConfigProblems } from '../config/ConfigProblems';
 import { DelegationSettings } from './DelegationSettings';
 import { readDelegationConfig } from './readDelegationConfig';
-import { formatRegistryPath, isUnderRegistryPath } from './registryPath';
 import { SensorTagLister } from './SensorTagLister';
 
 /**

@@ -14,12 +14,6 @@ export {
 } from './DelegationSettings';
 export { readDelegationConfig } from './readDelegationConfig';
 export {
-  formatRegistryPath,
-  isUnderRegistryPath,
-  parseRegistryPath,
-  type RegistryPath,
-} from './registryPath';
-export {
   isSensorError,
   SensorError,
   sensorErrorKinds,

@@ -1,5 +1,5 @@
 import { ConfigReader } from '@backstage/config';
-import { ConfigProblems } from '../config/ConfigProblems';
+import { BaseImageTagsConfigProblems } from '../config/BaseImageTagsConfigProblems';
 import { readDelegationConfig } from './readDelegationConfig';
 
 const token = 'delegation-token-0123456789';
@@ -162,7 +162,7 @@ describe('readDelegationConfig', () => {
   });
 
   it('adds its problems to a shared collector without throwing', () => {
-    const problems = new ConfigProblems();
+    const problems = new BaseImageTagsConfigProblems();
     problems.add('baseImageTags.interval', 'must be a positive duration');
     const settings = readDelegationConfig(
       config({ delegation: { enabledFor: 'all' } }),

@@ -1,7 +1,12 @@
-import { Config, readDurationFromConfig } from '@backstage/config';
-import { durationToMilliseconds } from '@backstage/types';
-import fs from 'node:fs';
-import { ConfigProblems } from '../config/ConfigProblems';
+import { Config } from '@backstage/config';
+import {
+  ConfigProblems,
+  parseRegistryPath,
+  readConfiguredFile,
+  readPositiveDurationMs,
+  reportUnknownKeys,
+} from '@base-image-tags/plugin-base-image-tags-node';
+import { BaseImageTagsConfigProblems } from '../config/BaseImageTagsConfigProblems';
 import {
   defaultSensorTimeoutMs,
   DelegationMode,
@@ -9,7 +14,6 @@ import {
   DelegationSettings,
   SensorEndpoint,
 } from './DelegationSettings';
-import { parseRegistryPath } from './registryPath';
 
 const modes: DelegationMode[] = ['none', 'all', 'specific'];
 const delegationKeys = ['enabledFor', 'defaultSensor', 'registries'];
@@ -18,44 +22,6 @@ const sensorKeys = ['name', 'url', 'token', 'timeout', 'caFile'];
 const namePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 // The sensor refuses shorter tokens; catching it here names the key.
 const minimumTokenLength = 16;
-
-function reportUnknownKeys(
-  config: Config,
-  where: string,
-  known: string[],
-  problems: ConfigProblems,
-) {
-  const unknown = config.keys().filter(key => !known.includes(key));
-  if (unknown.length > 0) {
-    problems.add(
-      where,
-      `unknown keys ${unknown.join(', ')}; expected ${known.join(', ')}`,
-    );
-  }
-}
-
-function readTimeoutMs(entry: Config, where: string, problems: ConfigProblems) {
-  if (!entry.has('timeout')) {
-    return defaultSensorTimeoutMs;
-  }
-  const ms = problems.read(
-    `${where}.timeout`,
-    () => {
-      const raw = entry.get('timeout');
-      return typeof raw === 'number'
-        ? raw
-        : durationToMilliseconds(
-            readDurationFromConfig(entry, { key: 'timeout' }),
-          );
-    },
-    defaultSensorTimeoutMs,
-  );
-  if (!(ms > 0)) {
-    problems.add(`${where}.timeout`, 'must be a positive duration such as 4m');
-    return defaultSensorTimeoutMs;
-  }
-  return ms;
-}
 
 function readUrl(entry: Config, where: string, problems: ConfigProblems) {
   const text = problems.read(
@@ -123,7 +89,17 @@ function readSensor(
       `is shorter than ${minimumTokenLength} characters, which the sensor refuses`,
     );
   }
-  const timeoutMs = readTimeoutMs(entry, where, problems);
+  const timeoutMs = readPositiveDurationMs(
+    entry,
+    'timeout',
+    {
+      where: `${where}.timeout`,
+      fallback: defaultSensorTimeoutMs,
+      example: '4m',
+      plainMilliseconds: true,
+    },
+    problems,
+  );
   const caFile = problems.read(
     `${where}.caFile`,
     () => entry.getOptionalString('caFile'),
@@ -132,7 +108,7 @@ function readSensor(
   const ca = caFile
     ? problems.read(
         `${where}.caFile`,
-        () => readCaFile(caFile),
+        () => readConfiguredFile(caFile),
         undefined as Buffer | undefined,
       )
     : undefined;
@@ -153,18 +129,6 @@ function readSensor(
     ca,
     configKey: where,
   };
-}
-
-function readCaFile(path: string): Buffer {
-  try {
-    return fs.readFileSync(path);
-  } catch (error) {
-    throw new Error(
-      `cannot read ${path} (${
-        (error as NodeJS.ErrnoException).code ?? 'unknown error'
-      })`,
-    );
-  }
 }
 
 function describeSensors(names: Set<string>): string {
@@ -248,7 +212,7 @@ export function readDelegationConfig(
   rootConfig: Config,
   problems?: ConfigProblems,
 ): DelegationSettings {
-  const collected = problems ?? new ConfigProblems();
+  const collected = problems ?? new BaseImageTagsConfigProblems();
   const settings = readSettings(rootConfig, collected);
   if (!problems) {
     collected.throwIfAny();

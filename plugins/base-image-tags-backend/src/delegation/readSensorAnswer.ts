@@ -1,5 +1,7 @@
 import {
   deserializeRegistryError,
+  isSensorProblemKind,
+  readSensorFailure,
   RegistryError,
   serializeRegistryError,
   RepositoryRef,
@@ -139,7 +141,7 @@ function readProblem(
 ): SensorError {
   const said = excerpt(String(problem.message ?? ''));
   const { status } = answer;
-  switch (problem.kind) {
+  switch (isSensorProblemKind(problem.kind) ? problem.kind : undefined) {
     case 'unauthenticated':
       return sensorError(
         question,
@@ -184,30 +186,27 @@ function readFailure(
   answer: SensorAnswer,
   question: SensorQuestion,
 ): RegistryError | SensorError {
-  const failure = (data as { error?: unknown } | undefined)?.error;
-  if (typeof failure === 'object' && failure !== null) {
-    const record = failure as Record<string, unknown>;
-    if (record.name === 'RegistryError') {
-      try {
-        // Named after the repository asked about, as the sensor may have
-        // normalised it (e.g. Docker Hub's "library/").
-        return new RegistryError({
-          ...serializeRegistryError(deserializeRegistryError(record)),
-          registry: question.ref.registry,
-          repository: question.ref.repository,
-        });
-      } catch {
-        return sensorError(
-          question,
-          'sensor-protocol',
-          `answered ${answer.status} with a malformed registry error`,
-          answer.status,
-        );
-      }
+  const failure = readSensorFailure(data);
+  if (failure?.name === 'RegistryError') {
+    try {
+      // Named after the repository asked about, as the sensor may have
+      // normalised it (e.g. Docker Hub's "library/").
+      return new RegistryError({
+        ...serializeRegistryError(deserializeRegistryError(failure.fields)),
+        registry: question.ref.registry,
+        repository: question.ref.repository,
+      });
+    } catch {
+      return sensorError(
+        question,
+        'sensor-protocol',
+        `answered ${answer.status} with a malformed registry error`,
+        answer.status,
+      );
     }
-    if (record.name === 'SensorProblem') {
-      return readProblem(record, answer, question);
-    }
+  }
+  if (failure?.name === 'SensorProblem') {
+    return readProblem(failure.fields, answer, question);
   }
   if ([502, 503, 504].includes(answer.status)) {
     // A proxy or load balancer in front of a sensor that is down.

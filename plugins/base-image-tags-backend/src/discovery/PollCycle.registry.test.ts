@@ -1,6 +1,5 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   RegistryClient,
   RegistrySettings,
@@ -14,14 +13,14 @@ import {
   startFakeRegistry,
   withBearerAuth,
 } from '@base-image-tags/plugin-base-image-tags-node/testing';
-import { DatabaseBaseImageTagsStore } from '../database/DatabaseBaseImageTagsStore';
 import {
   loadPatternResults,
   loadRepositoryHealth,
 } from '../service/patternResults';
-import { CatalogPatternSource } from './CatalogPatternSource';
-import { ConfigPatternSource } from './ConfigPatternSource';
-import { PollCycle } from './PollCycle';
+import {
+  componentWithPatterns as component,
+  createTestPollCycle,
+} from './__testUtils__/testPollCycle';
 import { RegistryAllowList } from './RegistryAllowList';
 import { AllowListTagListerResolver } from './TagListerResolver';
 
@@ -29,42 +28,20 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-const component = (name: string, patterns: string[]): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name,
-    annotations: { 'base-image-tags/patterns': patterns.join('\n') },
-  },
-  spec: {},
-});
-
 async function createCycle(options: {
   entities: Entity[];
   configPatterns?: string[];
   registries: RegistrySettings[];
 }) {
-  const knex = await databases.init('SQLITE_3');
-  const store = await DatabaseBaseImageTagsStore.create({
-    database: mockServices.database({ knex }),
-  });
   const client = RegistryClient.create({
     registries: options.registries,
     clock: createInstantClock(),
     limits: { maxRetries: 1 },
   });
-  const clock = { now: new Date() };
-  const cycle = new PollCycle({
-    store,
-    sources: [
-      new CatalogPatternSource(
-        catalogServiceMock({ entities: options.entities }),
-        mockServices.auth(),
-      ),
-      new ConfigPatternSource(
-        (options.configPatterns ?? []).map(pattern => ({ pattern })),
-      ),
-    ],
+  const { store, cycle, later } = await createTestPollCycle({
+    knex: await databases.init('SQLITE_3'),
+    entities: options.entities,
+    configPatterns: options.configPatterns,
     resolver: new AllowListTagListerResolver(
       new RegistryAllowList({
         allowPublicRegistries: false,
@@ -72,16 +49,7 @@ async function createCycle(options: {
       }),
       client,
     ),
-    logger: mockServices.logger.mock(),
-    intervalMs: 3600_000,
-    maxTagsPerPattern: 5,
-    concurrency: 4,
-    backoff: { initialMs: 60_000, maxMs: 3600_000, random: () => 0.5 },
-    clock: () => clock.now,
   });
-  const later = (ms: number) => {
-    clock.now = new Date(clock.now.getTime() + ms);
-  };
   return { store, cycle, client, later };
 }
 

@@ -1,3 +1,5 @@
+import { readParameterValue } from '../http/readParameterValue';
+
 /**
  * One challenge of a `WWW-Authenticate` header.
  *
@@ -53,27 +55,9 @@ export function parseAuthenticateHeader(
         challenges.push(current);
         continue;
       }
-      index = lookahead + 1;
-      while (index < value.length && value[index] === ' ') {
-        index++;
-      }
-      let paramValue = '';
-      if (value[index] === '"') {
-        index++;
-        while (index < value.length && value[index] !== '"') {
-          if (value[index] === '\\' && index + 1 < value.length) {
-            index++;
-          }
-          paramValue += value[index];
-          index++;
-        }
-        index++;
-      } else {
-        const bare = /^[^,\s]*/.exec(value.slice(index))![0];
-        paramValue = bare;
-        index += bare.length;
-      }
-      current!.params[token.toLowerCase()] = paramValue;
+      const param = readParameterValue(value, lookahead + 1, /^[^,\s]*/);
+      index = param.end;
+      current!.params[token.toLowerCase()] = param.value;
     }
   }
   return challenges;

@@ -4,20 +4,20 @@ import os from 'node:os';
 import path from 'node:path';
 import util from 'node:util';
 import { RegistryCredentialStore } from '../credentials/CredentialStore';
-import {
-  isRegistryError,
-  RegistryError,
-  serializeRegistryError,
-} from '../errors/RegistryError';
+import { RegistryError, serializeRegistryError } from '../errors/RegistryError';
 import {
   createInstantClock,
   FakeRegistry,
   FakeRegistryHandler,
+  FakeRegistryInfo,
   pagedTagsHandler,
-  startFakeRegistry,
   withBearerAuth,
 } from '../testing';
 import { LoggerLike } from '../types';
+import {
+  listingFailure,
+  useFakeRegistries,
+} from './__testUtils__/fakeRegistryFixture';
 import { RegistryClient } from './RegistryClient';
 import { RegistryClientOptions } from './RegistryClientOptions';
 
@@ -26,17 +26,6 @@ const password = 'S3cret-Passw0rd';
 const basic = `Basic ${Buffer.from(`${username}:${password}`).toString(
   'base64',
 )}`;
-
-async function failure(promise: Promise<unknown>): Promise<RegistryError> {
-  const error = await promise.then(
-    () => undefined,
-    e => e,
-  );
-  if (!isRegistryError(error)) {
-    throw new Error(`expected a RegistryError, got ${error}`);
-  }
-  return error;
-}
 
 function expectNoSecret(error: RegistryError) {
   const shown = [
@@ -51,46 +40,56 @@ function expectNoSecret(error: RegistryError) {
 const tagsOf = (repository: string) =>
   pagedTagsHandler({ repository, tags: ['1.0', '1.1'] });
 
+/** A 401 that asks for basic credentials. */
+const basicChallenge = () => ({
+  status: 401,
+  headers: { 'WWW-Authenticate': 'Basic realm="r"' },
+});
+
+/** A 401 that sends the client for a token to the fake's own `/token`. */
+const tokenChallenge = (info: FakeRegistryInfo) => ({
+  status: 401,
+  headers: {
+    'WWW-Authenticate': `Bearer realm="${info.url}/token",service="s"`,
+  },
+});
+
+/** Wants basic credentials, then links its first page to `other`. */
+const firstPageLinkingTo =
+  (other: FakeRegistry): FakeRegistryHandler =>
+  request =>
+    request.headers.authorization === basic
+      ? {
+          headers: {
+            Link: `<${other.url}/v2/team/app/tags/list?p=2>; rel="next"`,
+          },
+          body: { tags: ['page1'] },
+        }
+      : basicChallenge();
+
 describe('RegistryClient auth', () => {
-  const started: Array<{ stop(): Promise<void> }> = [];
-  let client: RegistryClient | undefined;
+  const fakes = useFakeRegistries();
 
-  async function fake(handler: FakeRegistryHandler) {
-    const registry = await startFakeRegistry(handler);
-    started.push(registry);
-    return registry;
-  }
-
+  /** A client for the fakes; `user` is the first one's credentials. */
   function clientFor(
     registries: FakeRegistry[],
-    options: Partial<RegistryClientOptions> & {
+    options: RegistryClientOptions & {
       user?: { username: string; password: string };
     } = {},
   ) {
-    client = RegistryClient.create({
-      registries: registries.map(r => ({
-        host: r.host,
-        insecure: true,
-        requestsPerSecond: 1000,
-      })),
-      credentials: options.user
+    const { user, ...rest } = options;
+    return fakes.clientFor(registries, {
+      credentials: user
         ? RegistryCredentialStore.fromEntries([
-            { key: registries[0].host, credentials: options.user },
+            { key: registries[0].host, credentials: user },
           ])
-        : options.credentials,
-      ...options,
+        : rest.credentials,
+      ...rest,
     });
-    return client;
   }
 
-  afterEach(async () => {
-    await client?.close();
-    client = undefined;
-    await Promise.all(started.splice(0).map(s => s.stop()));
-  });
-
   it('fetches a bearer token with basic credentials and retries once', async () => {
-    const registry = await fake(
+    const registry = await fakes.start(
       withBearerAuth(tagsOf('team/app'), {
         credentials: { username, password },
       }),
@@ -116,12 +115,12 @@ describe('RegistryClient auth', () => {
   });
 
   it('fails once, without a retry loop, when the token endpoint answers 401', async () => {
-    const registry = await fake(
+    const registry = await fakes.start(
       withBearerAuth(tagsOf('team/app'), {
         credentials: { username, password: 'another' },
       }),
     );
-    const error = await failure(
+    const error = await listingFailure(
       clientFor([registry], { user: { username, password } }).listTags({
         registry: registry.host,
         repository: 'team/app',
@@ -136,12 +135,12 @@ describe('RegistryClient auth', () => {
   });
 
   it('asks for credentials when the token endpoint wants some and there are none', async () => {
-    const registry = await fake(
+    const registry = await fakes.start(
       withBearerAuth(tagsOf('team/app'), {
         credentials: { username, password },
       }),
     );
-    const error = await failure(
+    const error = await listingFailure(
       clientFor([registry]).listTags({
         registry: registry.host,
         repository: 'team/app',
@@ -155,7 +154,7 @@ describe('RegistryClient auth', () => {
 
   it('accepts "token" or "access_token" and keeps quoted commas in the scope', async () => {
     let field = 'token';
-    const registry = await fake(request => {
+    const registry = await fakes.start(request => {
       if (request.url.pathname === '/auth') {
         return { body: { [field]: `tok-${field}`, expires_in: 300 } };
       }
@@ -169,7 +168,8 @@ describe('RegistryClient auth', () => {
       }
       return { body: { tags: ['x'] } };
     });
-    const first = await clientFor([registry]).listTags({
+    const firstClient = clientFor([registry]);
+    const first = await firstClient.listTags({
       registry: registry.host,
       repository: 'team/app',
     });
@@ -185,7 +185,7 @@ describe('RegistryClient auth', () => {
     );
 
     field = 'access_token';
-    await client!.close();
+    await firstClient.close();
     const second = await clientFor([registry]).listTags({
       registry: registry.host,
       repository: 'team/app',
@@ -195,7 +195,7 @@ describe('RegistryClient auth', () => {
 
   it('caches the token until expires_in and then fetches a new one', async () => {
     const clock = createInstantClock();
-    const registry = await fake(
+    const registry = await fakes.start(
       withBearerAuth(tagsOf('team/app'), { expiresIn: 60 }),
     );
     const lister = clientFor([registry], { clock });
@@ -210,7 +210,7 @@ describe('RegistryClient auth', () => {
 
   it('refreshes a token the registry stops accepting, once', async () => {
     let accepted = true;
-    const registry = await fake(
+    const registry = await fakes.start(
       withBearerAuth(request =>
         accepted
           ? tagsOf('team/app')(request, { host: '', url: '' })
@@ -227,14 +227,14 @@ describe('RegistryClient auth', () => {
     await lister.listTags(ref);
     accepted = false;
     registry.requests.length = 0;
-    const error = await failure(lister.listTags(ref));
+    const error = await listingFailure(lister.listTags(ref));
     expect(error.kind).toBe('unauthorized');
     expect(registry.count('/token')).toBe(1);
     expect(registry.count('/v2/')).toBe(2);
   });
 
   it('reports insufficient scope with credentials as denied', async () => {
-    const registry = await fake(request =>
+    const registry = await fakes.start(request =>
       request.url.pathname === '/token'
         ? { body: { token: 'scoped' } }
         : {
@@ -244,7 +244,7 @@ describe('RegistryClient auth', () => {
             },
           },
     );
-    const error = await failure(
+    const error = await listingFailure(
       clientFor([registry], { user: { username, password } }).listTags({
         registry: registry.host,
         repository: 'team/app',
@@ -254,7 +254,7 @@ describe('RegistryClient auth', () => {
   });
 
   it('keeps credentials a hostile registry echoes back out of errors', async () => {
-    const registry = await fake(request =>
+    const registry = await fakes.start(request =>
       request.headers.authorization
         ? {
             status: 403,
@@ -269,9 +269,9 @@ describe('RegistryClient auth', () => {
               ],
             },
           }
-        : { status: 401, headers: { 'WWW-Authenticate': 'Basic realm="r"' } },
+        : basicChallenge(),
     );
-    const error = await failure(
+    const error = await listingFailure(
       clientFor([registry], { user: { username, password } }).listTags({
         registry: registry.host,
         repository: 'team/app',
@@ -282,7 +282,7 @@ describe('RegistryClient auth', () => {
   });
 
   it('answers a basic challenge with basic credentials', async () => {
-    const registry = await fake(request =>
+    const registry = await fakes.start(request =>
       request.headers.authorization === basic
         ? { body: { tags: ['a'] } }
         : {
@@ -301,17 +301,19 @@ describe('RegistryClient auth', () => {
   });
 
   it('sends a configured registry token as a bearer token', async () => {
-    const registry = await fake(request =>
+    const registry = await fakes.start(request =>
       request.headers.authorization === 'Bearer static-token'
         ? { body: { tags: ['a'] } }
         : { status: 401 },
     );
-    client = RegistryClient.fromConfig(
-      new ConfigReader({
-        registries: [
-          { host: registry.host, insecure: true, token: 'static-token' },
-        ],
-      }),
+    const client = fakes.track(
+      RegistryClient.fromConfig(
+        new ConfigReader({
+          registries: [
+            { host: registry.host, insecure: true, token: 'static-token' },
+          ],
+        }),
+      ),
     );
     const listing = await client.listTags({
       registry: registry.host,
@@ -322,14 +324,14 @@ describe('RegistryClient auth', () => {
   });
 
   it('sends no Authorization across a redirect to another origin', async () => {
-    const other = await fake(tagsOf('team/app'));
-    const registry = await fake(request =>
+    const other = await fakes.start(tagsOf('team/app'));
+    const registry = await fakes.start(request =>
       request.headers.authorization === basic
         ? {
             status: 307,
             headers: { Location: `${other.url}${request.path}` },
           }
-        : { status: 401, headers: { 'WWW-Authenticate': 'Basic realm="r"' } },
+        : basicChallenge(),
     );
     const listing = await clientFor([registry, other], {
       user: { username, password },
@@ -341,17 +343,8 @@ describe('RegistryClient auth', () => {
   });
 
   it('sends no Authorization to a next-page link on another origin', async () => {
-    const other = await fake(() => ({ body: { tags: ['page2'] } }));
-    const registry = await fake(request =>
-      request.headers.authorization === basic
-        ? {
-            headers: {
-              Link: `<${other.url}/v2/team/app/tags/list?p=2>; rel="next"`,
-            },
-            body: { tags: ['page1'] },
-          }
-        : { status: 401, headers: { 'WWW-Authenticate': 'Basic realm="r"' } },
-    );
+    const other = await fakes.start(() => ({ body: { tags: ['page2'] } }));
+    const registry = await fakes.start(firstPageLinkingTo(other));
     const listing = await clientFor([registry, other], {
       user: { username, password },
     }).listTags({ registry: registry.host, repository: 'team/app' });
@@ -360,18 +353,9 @@ describe('RegistryClient auth', () => {
   });
 
   it('says where a 403 came from when a link led to another origin', async () => {
-    const other = await fake(() => ({ status: 403, body: 'forbidden' }));
-    const registry = await fake(request =>
-      request.headers.authorization === basic
-        ? {
-            headers: {
-              Link: `<${other.url}/v2/team/app/tags/list?p=2>; rel="next"`,
-            },
-            body: { tags: ['page1'] },
-          }
-        : { status: 401, headers: { 'WWW-Authenticate': 'Basic realm="r"' } },
-    );
-    const error = await failure(
+    const other = await fakes.start(() => ({ status: 403, body: 'forbidden' }));
+    const registry = await fakes.start(firstPageLinkingTo(other));
+    const error = await listingFailure(
       clientFor([registry, other], { user: { username, password } }).listTags({
         registry: registry.host,
         repository: 'team/app',
@@ -386,8 +370,8 @@ describe('RegistryClient auth', () => {
   });
 
   it('withholds credentials from a plain-HTTP token realm on another host', async () => {
-    const realm = await fake(() => ({ body: { token: 'anon' } }));
-    const registry = await fake(request =>
+    const realm = await fakes.start(() => ({ body: { token: 'anon' } }));
+    const registry = await fakes.start(request =>
       request.headers.authorization === 'Bearer anon'
         ? { body: { tags: ['a'] } }
         : {
@@ -416,13 +400,13 @@ describe('RegistryClient auth', () => {
   });
 
   it('reuses a docker config file, longest path prefix first', async () => {
-    const registry = await fake(request => {
+    const registry = await fakes.start(request => {
       const expected = `Basic ${Buffer.from('team-robot:team-pass').toString(
         'base64',
       )}`;
       return request.headers.authorization === expected
         ? { body: { tags: ['ok'] } }
-        : { status: 401, headers: { 'WWW-Authenticate': 'Basic realm="r"' } };
+        : basicChallenge();
     });
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'docker-config-'));
     const file = path.join(dir, 'config.json');
@@ -441,18 +425,20 @@ describe('RegistryClient auth', () => {
       }),
     );
     try {
-      client = RegistryClient.fromConfig(
-        new ConfigReader({
-          registries: [{ host: registry.host, insecure: true }],
-          dockerConfigFiles: [file],
-        }),
+      const client = fakes.track(
+        RegistryClient.fromConfig(
+          new ConfigReader({
+            registries: [{ host: registry.host, insecure: true }],
+            dockerConfigFiles: [file],
+          }),
+        ),
       );
       const listing = await client.listTags({
         registry: registry.host,
         repository: 'team/app',
       });
       expect(listing.tags).toEqual(['ok']);
-      const error = await failure(
+      const error = await listingFailure(
         client.listTags({ registry: registry.host, repository: 'other/app' }),
       );
       expect(error.kind).toBe('unauthorized');
@@ -484,23 +470,16 @@ describe('RegistryClient auth', () => {
       (sent: string) => ({ status: 200, body: `<p>got ${sent}</p>` }),
     ],
   ])('masks an issued token echoed back in a %s', async (_, answer) => {
-    const registry = await fake((request, info) => {
+    const registry = await fakes.start((request, info) => {
       if (request.url.pathname === '/token') {
         return { body: { token: issued } };
       }
       const sent = /^Bearer (.+)$/.exec(
         request.headers.authorization ?? '',
       )?.[1];
-      return sent
-        ? answer(sent)
-        : {
-            status: 401,
-            headers: {
-              'WWW-Authenticate': `Bearer realm="${info.url}/token",service="s"`,
-            },
-          };
+      return sent ? answer(sent) : tokenChallenge(info);
     });
-    const error = await failure(
+    const error = await listingFailure(
       clientFor([registry]).listTags({
         registry: registry.host,
         repository: 'team/app',
@@ -518,12 +497,9 @@ describe('RegistryClient auth', () => {
   });
 
   it('masks secrets a registry echoes into a URL before logging it', async () => {
-    const registry = await fake(request => {
+    const registry = await fakes.start(request => {
       if (request.headers.authorization !== basic) {
-        return {
-          status: 401,
-          headers: { 'WWW-Authenticate': 'Basic realm="r"' },
-        };
+        return basicChallenge();
       }
       return request.url.searchParams.has('p')
         ? { status: 503, headers: { 'Retry-After': '0' } }
@@ -537,7 +513,7 @@ describe('RegistryClient auth', () => {
     const lines: string[] = [];
     const log = (message: string, meta?: Record<string, unknown>) =>
       lines.push(`${message} ${JSON.stringify(meta ?? {})}`);
-    const error = await failure(
+    const error = await listingFailure(
       clientFor([registry], {
         user: { username, password },
         clock: createInstantClock(),
@@ -555,17 +531,12 @@ describe('RegistryClient auth', () => {
     ['a space', 'abc def'],
     ['a non-ASCII character', 'abc\u00e9'],
   ])('refuses a token holding %s before sending it', async (_, token) => {
-    const registry = await fake((request, info) =>
+    const registry = await fakes.start((request, info) =>
       request.url.pathname === '/token'
         ? { body: { token } }
-        : {
-            status: 401,
-            headers: {
-              'WWW-Authenticate': `Bearer realm="${info.url}/token",service="s"`,
-            },
-          },
+        : tokenChallenge(info),
     );
-    const error = await failure(
+    const error = await listingFailure(
       clientFor([registry]).listTags({
         registry: registry.host,
         repository: 'team/app',
@@ -580,17 +551,12 @@ describe('RegistryClient auth', () => {
   });
 
   it('clamps an absurd Retry-After from the token endpoint', async () => {
-    const registry = await fake((request, info) =>
+    const registry = await fakes.start((request, info) =>
       request.url.pathname === '/token'
         ? { status: 429, headers: { 'Retry-After': String(10 * 365 * 86400) } }
-        : {
-            status: 401,
-            headers: {
-              'WWW-Authenticate': `Bearer realm="${info.url}/token",service="s"`,
-            },
-          },
+        : tokenChallenge(info),
     );
-    const error = await failure(
+    const error = await listingFailure(
       clientFor([registry]).listTags({
         registry: registry.host,
         repository: 'team/app',
@@ -602,15 +568,12 @@ describe('RegistryClient auth', () => {
   it.each([400, 403, 404, 429, 500, 418])(
     'masks a password the registry echoes as its error code (status %d)',
     async status => {
-      const registry = await fake(request =>
+      const registry = await fakes.start(request =>
         request.headers.authorization === basic
           ? { status, body: { errors: [{ code: password, message: 'no' }] } }
-          : {
-              status: 401,
-              headers: { 'WWW-Authenticate': 'Basic realm="r"' },
-            },
+          : basicChallenge(),
       );
-      const error = await failure(
+      const error = await listingFailure(
         clientFor([registry], {
           user: { username, password },
           clock: createInstantClock(),

@@ -2,53 +2,26 @@ import {
   FakeRegistry,
   makeTags,
   pagedTagsHandler,
-  startFakeRegistry,
   withBearerAuth,
 } from '../testing';
-import { isRegistryError } from '../errors/RegistryError';
-import { RegistryClient } from './RegistryClient';
-
-function clientFor(registry: FakeRegistry, limits = {}) {
-  return RegistryClient.create({
-    registries: [
-      { host: registry.host, insecure: true, requestsPerSecond: 1000 },
-    ],
-    limits,
-  });
-}
+import {
+  listingFailure,
+  useFakeRegistries,
+} from './__testUtils__/fakeRegistryFixture';
 
 function tagRequests(registry: FakeRegistry) {
   return registry.requests.filter(r => r.url.pathname.endsWith('/tags/list'));
 }
 
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    e => e,
-  );
-  if (!isRegistryError(error)) {
-    throw new Error(`expected a RegistryError, got ${error}`);
-  }
-  return error;
-}
-
 describe('RegistryClient pagination', () => {
-  let registry: FakeRegistry | undefined;
-  let client: RegistryClient | undefined;
-
-  afterEach(async () => {
-    await client?.close();
-    await registry?.stop();
-    client = undefined;
-    registry = undefined;
-  });
+  const fakes = useFakeRegistries();
 
   it('follows relative Link headers against the response URL', async () => {
     const tags = makeTags(250);
-    registry = await startFakeRegistry(
+    const registry = await fakes.start(
       pagedTagsHandler({ repository: 'team/app', tags, maxPageSize: 100 }),
     );
-    client = clientFor(registry);
+    const client = fakes.clientFor([registry]);
     const listing = await client.listTags({
       registry: registry.host,
       repository: 'team/app',
@@ -68,7 +41,7 @@ describe('RegistryClient pagination', () => {
 
   it('follows an opaque next_page cursor exactly as given', async () => {
     const tags = makeTags(25);
-    registry = await startFakeRegistry(
+    const registry = await fakes.start(
       pagedTagsHandler({
         repository: 'team/app',
         tags,
@@ -77,7 +50,7 @@ describe('RegistryClient pagination', () => {
         link: 'absolute',
       }),
     );
-    client = clientFor(registry);
+    const client = fakes.clientFor([registry]);
     const listing = await client.listTags({
       registry: registry.host,
       repository: 'team/app',
@@ -92,7 +65,7 @@ describe('RegistryClient pagination', () => {
   });
 
   it('reads Link headers leniently: unquoted rel, several links, odd spacing', async () => {
-    registry = await startFakeRegistry(request => {
+    const registry = await fakes.start(request => {
       if (request.url.searchParams.get('page') === '2') {
         return { body: { tags: ['b'] } };
       }
@@ -103,7 +76,7 @@ describe('RegistryClient pagination', () => {
         body: { tags: ['a'] },
       };
     });
-    client = clientFor(registry);
+    const client = fakes.clientFor([registry]);
     const listing = await client.listTags({
       registry: registry.host,
       repository: 'x',
@@ -112,7 +85,7 @@ describe('RegistryClient pagination', () => {
   });
 
   it('never takes a short page for the last one', async () => {
-    registry = await startFakeRegistry(request => {
+    const registry = await fakes.start(request => {
       const page = Number(request.url.searchParams.get('page') ?? '1');
       return {
         headers:
@@ -123,7 +96,7 @@ describe('RegistryClient pagination', () => {
         body: { tags: page === 2 ? [] : [`t${page}`] },
       };
     });
-    client = clientFor(registry);
+    const client = fakes.clientFor([registry]);
     const listing = await client.listTags({
       registry: registry.host,
       repository: 'x',
@@ -134,7 +107,7 @@ describe('RegistryClient pagination', () => {
 
   it('steps down the page size when the registry refuses it (ECR: 400 above 1000)', async () => {
     const tags = makeTags(2500);
-    registry = await startFakeRegistry(
+    const registry = await fakes.start(
       pagedTagsHandler({
         repository: 'team/app',
         tags,
@@ -142,7 +115,7 @@ describe('RegistryClient pagination', () => {
         refuseAbove: 1000,
       }),
     );
-    client = clientFor(registry);
+    const client = fakes.clientFor([registry]);
     const first = await client.listTags({
       registry: registry.host,
       repository: 'team/app',
@@ -168,12 +141,12 @@ describe('RegistryClient pagination', () => {
   });
 
   it('drops n altogether when the registry refuses every size', async () => {
-    registry = await startFakeRegistry(request =>
+    const registry = await fakes.start(request =>
       request.url.searchParams.has('n')
         ? { status: 413, body: 'too large' }
         : { body: { tags: ['only'] } },
     );
-    client = clientFor(registry);
+    const client = fakes.clientFor([registry]);
     const listing = await client.listTags({
       registry: registry.host,
       repository: 'x',
@@ -188,7 +161,7 @@ describe('RegistryClient pagination', () => {
   });
 
   it('stops on a link back to a page already fetched', async () => {
-    registry = await startFakeRegistry(request => ({
+    const registry = await fakes.start(request => ({
       headers: {
         Link:
           request.url.searchParams.get('page') === '2'
@@ -197,8 +170,8 @@ describe('RegistryClient pagination', () => {
       },
       body: { tags: ['a'] },
     }));
-    client = clientFor(registry);
-    const error = await failure(
+    const client = fakes.clientFor([registry]);
+    const error = await listingFailure(
       client.listTags({ registry: registry.host, repository: 'x' }),
     );
     expect(error.kind).toBe('protocol');
@@ -207,15 +180,15 @@ describe('RegistryClient pagination', () => {
   });
 
   it('stops at the page cap with an error that says so', async () => {
-    registry = await startFakeRegistry(request => {
+    const registry = await fakes.start(request => {
       const page = Number(request.url.searchParams.get('page') ?? '0');
       return {
         headers: { Link: `</v2/x/tags/list?page=${page + 1}>; rel="next"` },
         body: { tags: [`t${page}`] },
       };
     });
-    client = clientFor(registry, { maxPages: 5 });
-    const error = await failure(
+    const client = fakes.clientFor([registry], { limits: { maxPages: 5 } });
+    const error = await listingFailure(
       client.listTags({ registry: registry.host, repository: 'x' }),
     );
     expect(error.kind).toBe('too-large');
@@ -227,10 +200,10 @@ describe('RegistryClient pagination', () => {
     const tags = makeTags(2500);
 
     it('lists 2,500 anonymous tags in pages of 1000 with exactly 3 requests', async () => {
-      registry = await startFakeRegistry(
+      const registry = await fakes.start(
         pagedTagsHandler({ repository: 'team/app', tags, maxPageSize: 1000 }),
       );
-      client = clientFor(registry);
+      const client = fakes.clientFor([registry]);
       const listing = await client.listTags({
         registry: registry.host,
         repository: 'team/app',
@@ -252,14 +225,14 @@ describe('RegistryClient pagination', () => {
         tags,
         maxPageSize: 1000,
       });
-      registry = await startFakeRegistry(
+      const registry = await fakes.start(
         withBearerAuth((request, info) =>
           request.url.pathname.startsWith('/v2/team/other/')
             ? other(request, info)
             : inner(request, info),
         ),
       );
-      client = clientFor(registry);
+      const client = fakes.clientFor([registry]);
 
       // First contact: one anonymous request learns the challenge.
       const first = await client.listTags({

@@ -1,56 +1,26 @@
-import { isRegistryError, RegistryError } from '../errors/RegistryError';
 import {
   createInstantClock,
-  FakeRegistry,
   FakeRegistryHandler,
   makeTags,
   pagedTagsHandler,
-  startFakeRegistry,
 } from '../testing';
-import { RegistryClient } from './RegistryClient';
+import {
+  listingFailure,
+  useFakeRegistries,
+} from './__testUtils__/fakeRegistryFixture';
 import { RegistryClientOptions } from './RegistryClientOptions';
 
-async function failure(promise: Promise<unknown>): Promise<RegistryError> {
-  const error = await promise.then(
-    () => undefined,
-    e => e,
-  );
-  if (!isRegistryError(error)) {
-    throw new Error(`expected a RegistryError, got ${error}`);
-  }
-  return error;
-}
-
 describe('RegistryClient politeness', () => {
-  let registry: FakeRegistry | undefined;
-  let client: RegistryClient | undefined;
+  const fakes = useFakeRegistries();
 
   async function start(
     handler: FakeRegistryHandler,
-    options: Partial<RegistryClientOptions> = {},
+    options: RegistryClientOptions = {},
     settings: { maxConcurrency?: number; requestsPerSecond?: number } = {},
   ) {
-    registry = await startFakeRegistry(handler);
-    client = RegistryClient.create({
-      registries: [
-        {
-          host: registry.host,
-          insecure: true,
-          requestsPerSecond: 1000,
-          ...settings,
-        },
-      ],
-      ...options,
-    });
-    return { registry, client };
+    const registry = await fakes.start(handler);
+    return { registry, client: fakes.clientFor([registry], options, settings) };
   }
-
-  afterEach(async () => {
-    await client?.close();
-    await registry?.stop();
-    client = undefined;
-    registry = undefined;
-  });
 
   /** Pages of 100 over `tags`, answering 429 once to the given page. */
   function throttledOnce(
@@ -84,16 +54,18 @@ describe('RegistryClient politeness', () => {
 
   it('waits for Retry-After: 2 in the middle of pagination and resumes from the failed page', async () => {
     const tags = makeTags(300);
-    await start(throttledOnce(tags, 2, () => ({ 'Retry-After': '2' })));
+    const { registry, client } = await start(
+      throttledOnce(tags, 2, () => ({ 'Retry-After': '2' })),
+    );
     const began = Date.now();
-    const listing = await client!.listTags({
-      registry: registry!.host,
+    const listing = await client.listTags({
+      registry: registry.host,
       repository: 'team/app',
     });
     const elapsed = Date.now() - began;
     expect(listing.tags).toEqual(tags);
     expect(elapsed).toBeGreaterThanOrEqual(1900);
-    const paths = registry!.requests.map(r => r.path);
+    const paths = registry.requests.map(r => r.path);
     expect(paths).toEqual([
       '/v2/team/app/tags/list?n=10000',
       '/v2/team/app/tags/list?n=100&last=v100',
@@ -106,14 +78,14 @@ describe('RegistryClient politeness', () => {
   it('reads Retry-After as an HTTP date', async () => {
     const clock = createInstantClock();
     const tags = makeTags(150);
-    await start(
+    const { registry, client } = await start(
       throttledOnce(tags, 2, () => ({
         'Retry-After': new Date(clock.now() + 30_000).toUTCString(),
       })),
       { clock },
     );
-    const listing = await client!.listTags({
-      registry: registry!.host,
+    const listing = await client.listTags({
+      registry: registry.host,
       repository: 'team/app',
     });
     expect(listing.tags).toEqual(tags);
@@ -125,22 +97,22 @@ describe('RegistryClient politeness', () => {
 
   it('backs off exponentially with jitter when there is no Retry-After', async () => {
     const clock = createInstantClock();
-    await start(() => ({ status: 429 }), {
+    const { registry, client } = await start(() => ({ status: 429 }), {
       clock,
       random: () => 0.5,
       limits: { maxRetries: 3 },
     });
-    const error = await failure(
-      client!.listTags({ registry: registry!.host, repository: 'team/app' }),
+    const error = await listingFailure(
+      client.listTags({ registry: registry.host, repository: 'team/app' }),
     );
     expect(error.kind).toBe('rate-limited');
-    expect(registry!.requests).toHaveLength(4);
+    expect(registry.requests).toHaveLength(4);
     expect(clock.sleeps.filter(ms => ms > 10)).toEqual([750, 1500, 3000]);
   });
 
   it('gives up at once when Retry-After is longer than allowed, reporting the wait', async () => {
     const clock = createInstantClock();
-    await start(
+    const { registry, client } = await start(
       () => ({
         status: 429,
         headers: { 'Retry-After': '3600' },
@@ -148,8 +120,8 @@ describe('RegistryClient politeness', () => {
       }),
       { clock },
     );
-    const error = await failure(
-      client!.listTags({ registry: registry!.host, repository: 'team/app' }),
+    const error = await listingFailure(
+      client.listTags({ registry: registry.host, repository: 'team/app' }),
     );
     expect(error).toMatchObject({
       kind: 'rate-limited',
@@ -158,31 +130,31 @@ describe('RegistryClient politeness', () => {
       status: 429,
     });
     expect(error.message).toContain('limits.maxRetryWait');
-    expect(registry!.requests).toHaveLength(1);
+    expect(registry.requests).toHaveLength(1);
     expect(clock.sleeps.filter(ms => ms > 10)).toEqual([]);
   });
 
   it('clamps an absurd Retry-After date in the error', async () => {
-    await start(() => ({
+    const { registry, client } = await start(() => ({
       status: 429,
       headers: { 'Retry-After': 'Fri, 01 Jan 2100 00:00:00 GMT' },
     }));
-    const error = await failure(
-      client!.listTags({ registry: registry!.host, repository: 'team/app' }),
+    const error = await listingFailure(
+      client.listTags({ registry: registry.host, repository: 'team/app' }),
     );
     expect(error.retryAfterMs).toBe(24 * 3600_000);
   });
 
   it('reports RateLimit headers, with missing counts as unknown', async () => {
-    await start(() => ({
+    const { registry, client } = await start(() => ({
       headers: {
         'ratelimit-limit': '100;w=21600',
         'ratelimit-remaining': '76;w=21600',
       },
       body: { tags: ['a'] },
     }));
-    const listing = await client!.listTags({
-      registry: registry!.host,
+    const listing = await client.listTags({
+      registry: registry.host,
       repository: 'team/app',
     });
     expect(listing.rateLimit).toEqual({ limit: 100, remaining: 76 });
@@ -191,7 +163,7 @@ describe('RegistryClient politeness', () => {
   it('keeps at most maxConcurrency requests in flight per host', async () => {
     let inFlight = 0;
     let most = 0;
-    await start(
+    const { registry, client } = await start(
       async () => {
         inFlight++;
         most = Math.max(most, inFlight);
@@ -204,18 +176,18 @@ describe('RegistryClient politeness', () => {
     );
     await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        client!.listTags({
-          registry: registry!.host,
+        client.listTags({
+          registry: registry.host,
           repository: `team/app${i}`,
         }),
       ),
     );
-    expect(registry!.requests).toHaveLength(6);
+    expect(registry.requests).toHaveLength(6);
     expect(most).toBe(2);
   });
 
   it('spaces request starts by requestsPerSecond', async () => {
-    await start(
+    const { registry, client } = await start(
       () => ({ body: { tags: ['a'] } }),
       {},
       { requestsPerSecond: 20 },
@@ -223,8 +195,8 @@ describe('RegistryClient politeness', () => {
     const began = Date.now();
     await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
-        client!.listTags({
-          registry: registry!.host,
+        client.listTags({
+          registry: registry.host,
           repository: `team/app${i}`,
         }),
       ),
@@ -236,14 +208,14 @@ describe('RegistryClient politeness', () => {
     const clock = createInstantClock();
     let serial = 0;
     const { registry: fake, client: lister } = await start(
-      () => {
+      (_request, info) => {
         serial++;
         // A loopback address nothing listens on: a new host every listing.
         const host = `127.0.${Math.floor(serial / 250)}.${2 + (serial % 250)}`;
         return {
           headers: {
             Link: `<http://${host}:${
-              registry!.host.split(':')[1]
+              info.host.split(':')[1]
             }/v2/team/app/tags/list?p=2>; rel="next"`,
           },
           body: { tags: ['1'] },
@@ -252,7 +224,7 @@ describe('RegistryClient politeness', () => {
       { clock, proxy: { noProxy: '*' } },
     );
     for (let i = 0; i < 300; i++) {
-      await failure(
+      await listingFailure(
         lister.listTags({ registry: fake.host, repository: 'team/app' }),
       );
       clock.advance(1000);

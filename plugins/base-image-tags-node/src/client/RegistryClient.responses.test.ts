@@ -1,49 +1,31 @@
-import { isRegistryError, RegistryError } from '../errors/RegistryError';
 import {
   createInstantClock,
   FakeRegistry,
   FakeRegistryHandler,
-  startFakeRegistry,
 } from '../testing';
+import {
+  listingFailure,
+  useFakeRegistries,
+} from './__testUtils__/fakeRegistryFixture';
 import { RegistryClient } from './RegistryClient';
 import { RegistryLimits } from './RegistryClientOptions';
 
-async function failure(promise: Promise<unknown>): Promise<RegistryError> {
-  const error = await promise.then(
-    () => undefined,
-    e => e,
-  );
-  if (!isRegistryError(error)) {
-    throw new Error(`expected a RegistryError, got ${error}`);
-  }
-  return error;
-}
-
 describe('RegistryClient responses', () => {
+  const fakes = useFakeRegistries();
+  /** The fake registry of the test's `list`. */
   let registry: FakeRegistry | undefined;
-  let client: RegistryClient | undefined;
 
   async function list(
     handler: FakeRegistryHandler,
     limits: Partial<RegistryLimits> = {},
   ) {
-    registry = await startFakeRegistry(handler);
-    client = RegistryClient.create({
-      registries: [
-        { host: registry.host, insecure: true, requestsPerSecond: 1000 },
-      ],
+    registry = await fakes.start(handler);
+    const client = fakes.clientFor([registry], {
       limits,
       clock: createInstantClock(),
     });
     return client.listTags({ registry: registry.host, repository: 'team/app' });
   }
-
-  afterEach(async () => {
-    await client?.close();
-    await registry?.stop();
-    client = undefined;
-    registry = undefined;
-  });
 
   it.each([
     ['tags: null', { name: 'team/app', tags: null }],
@@ -63,7 +45,7 @@ describe('RegistryClient responses', () => {
   });
 
   it('reports 404 NAME_UNKNOWN as its own error', async () => {
-    const error = await failure(
+    const error = await listingFailure(
       list(() => ({
         status: 404,
         body: {
@@ -89,14 +71,14 @@ describe('RegistryClient responses', () => {
   });
 
   it('checks the status before reading the body as tags', async () => {
-    const error = await failure(
+    const error = await listingFailure(
       list(() => ({ status: 403, body: { tags: ['looks', 'fine'] } })),
     );
     expect(error.kind).toBe('denied');
   });
 
   it('names the status and shows a sanitised excerpt of a non-JSON body', async () => {
-    const error = await failure(
+    const error = await listingFailure(
       list(() => ({
         status: 200,
         headers: { 'Content-Type': 'text/html' },
@@ -115,7 +97,7 @@ describe('RegistryClient responses', () => {
   });
 
   it('reports an unexpected error status with the registry code', async () => {
-    const error = await failure(
+    const error = await listingFailure(
       list(() => ({
         status: 418,
         body: { errors: [{ code: 'TEAPOT', message: 'short and stout' }] },
@@ -130,7 +112,7 @@ describe('RegistryClient responses', () => {
   });
 
   it('caps the body size', async () => {
-    const error = await failure(
+    const error = await listingFailure(
       list(() => ({ body: { tags: ['a'.repeat(100)] } }), { maxBodyBytes: 64 }),
     );
     expect(error.kind).toBe('too-large');
@@ -138,7 +120,7 @@ describe('RegistryClient responses', () => {
   });
 
   it('caps the number of tags', async () => {
-    const error = await failure(
+    const error = await listingFailure(
       list(() => ({ body: { tags: ['a', 'b', 'c'] } }), { maxTags: 2 }),
     );
     expect(error.kind).toBe('too-large');
@@ -155,7 +137,9 @@ describe('RegistryClient responses', () => {
   });
 
   it('rejects a tags field that is not an array', async () => {
-    const error = await failure(list(() => ({ body: { tags: 'latest' } })));
+    const error = await listingFailure(
+      list(() => ({ body: { tags: 'latest' } })),
+    );
     expect(error.kind).toBe('protocol');
   });
 
@@ -169,7 +153,7 @@ describe('RegistryClient responses', () => {
   });
 
   it('reports a registry that keeps failing as a network error', async () => {
-    const error = await failure(
+    const error = await listingFailure(
       list(() => ({ status: 502, body: 'bad gateway' }), { maxRetries: 2 }),
     );
     expect(error.kind).toBe('network');
@@ -186,17 +170,19 @@ describe('RegistryClient responses', () => {
   });
 
   it('rejects an invalid repository name before any request', async () => {
-    registry = await startFakeRegistry(() => ({ body: { tags: [] } }));
-    client = RegistryClient.create({
-      registries: [{ host: registry.host, insecure: true }],
-    });
-    const error = await failure(
-      client.listTags({ registry: registry.host, repository: 'Team/../app' }),
+    const fake = await fakes.start(() => ({ body: { tags: [] } }));
+    const client = fakes.track(
+      RegistryClient.create({
+        registries: [{ host: fake.host, insecure: true }],
+      }),
+    );
+    const error = await listingFailure(
+      client.listTags({ registry: fake.host, repository: 'Team/../app' }),
     );
     expect(error.kind).toBe('not-found');
     expect(error.code).toBe('NAME_INVALID');
     expect(error.message).toContain('not a valid repository name');
-    expect(registry.requests).toHaveLength(0);
+    expect(fake.requests).toHaveLength(0);
   });
   it.each([
     ['a port above 65535', 'registry.example.com:99999'],
@@ -205,8 +191,8 @@ describe('RegistryClient responses', () => {
   ])(
     'rejects a registry host with %s as a typed error before any request',
     async (_, host) => {
-      client = RegistryClient.create();
-      const error = await failure(
+      const client = fakes.track(RegistryClient.create());
+      const error = await listingFailure(
         client.listTags({ registry: host, repository: 'team/app' }),
       );
       expect(error).toMatchObject({ kind: 'not-found', code: 'NAME_INVALID' });
@@ -215,7 +201,7 @@ describe('RegistryClient responses', () => {
   );
 
   it('reports a redirect to a URL that is not HTTP as a protocol error', async () => {
-    const error = await failure(
+    const error = await listingFailure(
       list(() => ({
         status: 302,
         headers: { Location: 'file:///etc/passwd' },
@@ -230,7 +216,7 @@ describe('RegistryClient responses', () => {
 
   it('sees next-page links that differ only in their fragment as one page', async () => {
     let serial = 0;
-    const error = await failure(
+    const error = await listingFailure(
       list(
         request => ({
           headers: {

@@ -3,26 +3,16 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { isRegistryError, RegistryError } from '../errors/RegistryError';
 import {
   createTestCertificates,
-  FakeRegistry,
   pagedTagsHandler,
-  startFakeRegistry,
   TestCertificates,
 } from '../testing';
+import {
+  listingFailure,
+  useFakeRegistries,
+} from './__testUtils__/fakeRegistryFixture';
 import { RegistryClient } from './RegistryClient';
-
-async function failure(promise: Promise<unknown>): Promise<RegistryError> {
-  const error = await promise.then(
-    () => undefined,
-    e => e,
-  );
-  if (!isRegistryError(error)) {
-    throw new Error(`expected a RegistryError, got ${error}`);
-  }
-  return error;
-}
 
 /** A CONNECT proxy that tunnels every target to `upstream`. */
 async function startTunnelProxy(upstream: () => number) {
@@ -60,15 +50,7 @@ async function startTunnelProxy(upstream: () => number) {
 }
 
 describe('RegistryClient transport', () => {
-  let registry: FakeRegistry | undefined;
-  let client: RegistryClient | undefined;
-
-  afterEach(async () => {
-    await client?.close();
-    await registry?.stop();
-    client = undefined;
-    registry = undefined;
-  });
+  const fakes = useFakeRegistries();
 
   describe('timeouts and aborts', () => {
     const slow = (ms: number) => async () => {
@@ -85,10 +67,12 @@ describe('RegistryClient transport', () => {
       );
       const host = `127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
       try {
-        client = RegistryClient.create({
-          limits: { connectTimeoutMs: 200, maxRetries: 0 },
-        });
-        const error = await failure(
+        const client = fakes.track(
+          RegistryClient.create({
+            limits: { connectTimeoutMs: 200, maxRetries: 0 },
+          }),
+        );
+        const error = await listingFailure(
           client.listTags({ registry: host, repository: 'team/app' }),
         );
         expect(error.kind).toBe('timeout');
@@ -100,12 +84,14 @@ describe('RegistryClient transport', () => {
     });
 
     it('gives up when headers take longer than headersTimeout', async () => {
-      registry = await startFakeRegistry(slow(1500));
-      client = RegistryClient.create({
-        registries: [{ host: registry.host, insecure: true }],
-        limits: { headersTimeoutMs: 100 },
-      });
-      const error = await failure(
+      const registry = await fakes.start(slow(1500));
+      const client = fakes.track(
+        RegistryClient.create({
+          registries: [{ host: registry.host, insecure: true }],
+          limits: { headersTimeoutMs: 100 },
+        }),
+      );
+      const error = await listingFailure(
         client.listTags({ registry: registry.host, repository: 'team/app' }),
       );
       expect(error.kind).toBe('timeout');
@@ -113,12 +99,14 @@ describe('RegistryClient transport', () => {
     });
 
     it('gives up when a request takes longer than requestTimeout', async () => {
-      registry = await startFakeRegistry(slow(1500));
-      client = RegistryClient.create({
-        registries: [{ host: registry.host, insecure: true }],
-        limits: { requestTimeoutMs: 100 },
-      });
-      const error = await failure(
+      const registry = await fakes.start(slow(1500));
+      const client = fakes.track(
+        RegistryClient.create({
+          registries: [{ host: registry.host, insecure: true }],
+          limits: { requestTimeoutMs: 100 },
+        }),
+      );
+      const error = await listingFailure(
         client.listTags({ registry: registry.host, repository: 'team/app' }),
       );
       expect(error.kind).toBe('timeout');
@@ -127,7 +115,7 @@ describe('RegistryClient transport', () => {
 
     it('ends a listing at its deadline', async () => {
       let page = 0;
-      registry = await startFakeRegistry(async () => {
+      const registry = await fakes.start(async () => {
         page++;
         await new Promise(resolve => setTimeout(resolve, 60));
         return {
@@ -135,13 +123,15 @@ describe('RegistryClient transport', () => {
           body: { tags: [`t${page}`] },
         };
       });
-      client = RegistryClient.create({
-        registries: [
-          { host: registry.host, insecure: true, requestsPerSecond: 1000 },
-        ],
-        limits: { listingDeadlineMs: 300 },
-      });
-      const error = await failure(
+      const client = fakes.track(
+        RegistryClient.create({
+          registries: [
+            { host: registry.host, insecure: true, requestsPerSecond: 1000 },
+          ],
+          limits: { listingDeadlineMs: 300 },
+        }),
+      );
+      const error = await listingFailure(
         client.listTags({ registry: registry.host, repository: 'team/app' }),
       );
       expect(error.kind).toBe('timeout');
@@ -149,10 +139,12 @@ describe('RegistryClient transport', () => {
     });
 
     it('rejects with the caller’s abort reason', async () => {
-      registry = await startFakeRegistry(slow(1000));
-      client = RegistryClient.create({
-        registries: [{ host: registry.host, insecure: true }],
-      });
+      const registry = await fakes.start(slow(1000));
+      const client = fakes.track(
+        RegistryClient.create({
+          registries: [{ host: registry.host, insecure: true }],
+        }),
+      );
       const controller = new AbortController();
       const reason = new Error('shutting down');
       setTimeout(() => controller.abort(reason), 50);
@@ -206,7 +198,7 @@ describe('RegistryClient transport', () => {
     }
 
     it('reaches docker.io at registry-1.docker.io through HTTPS_PROXY', async () => {
-      registry = await startFakeRegistry(
+      const registry = await fakes.start(
         pagedTagsHandler({
           repository: 'library/alpine',
           tags: ['3.19', '3.20'],
@@ -218,9 +210,11 @@ describe('RegistryClient transport', () => {
       try {
         clearProxyEnv();
         process.env.HTTPS_PROXY = proxy.url;
-        client = RegistryClient.create({
-          registries: [{ host: 'docker.io', ca: certificates.ca }],
-        });
+        const client = fakes.track(
+          RegistryClient.create({
+            registries: [{ host: 'docker.io', ca: certificates.ca }],
+          }),
+        );
         const listing = await client.listTags({
           registry: 'docker.io',
           repository: 'alpine',
@@ -237,7 +231,7 @@ describe('RegistryClient transport', () => {
     });
 
     it('bypasses the proxy for NO_PROXY hosts', async () => {
-      registry = await startFakeRegistry(() => ({ body: { tags: ['a'] } }), {
+      const registry = await fakes.start(() => ({ body: { tags: ['a'] } }), {
         tls: { cert: certificates.serverCert, key: certificates.serverKey },
       });
       const proxy = await startTunnelProxy(() => 1);
@@ -245,9 +239,11 @@ describe('RegistryClient transport', () => {
         clearProxyEnv();
         process.env.HTTPS_PROXY = proxy.url;
         process.env.NO_PROXY = 'localhost,127.0.0.1';
-        client = RegistryClient.create({
-          registries: [{ host: registry.host, ca: certificates.ca }],
-        });
+        const client = fakes.track(
+          RegistryClient.create({
+            registries: [{ host: registry.host, ca: certificates.ca }],
+          }),
+        );
         const listing = await client.listTags({
           registry: registry.host,
           repository: 'team/app',
@@ -260,14 +256,16 @@ describe('RegistryClient transport', () => {
     });
 
     it('trusts a CA file only for the registry it is configured for', async () => {
-      registry = await startFakeRegistry(() => ({ body: { tags: ['a'] } }), {
+      const registry = await fakes.start(() => ({ body: { tags: ['a'] } }), {
         tls: { cert: certificates.serverCert, key: certificates.serverKey },
       });
-      client = RegistryClient.create({
-        registries: [{ host: 'other.example', ca: certificates.ca }],
-        limits: { maxRetries: 0 },
-      });
-      const error = await failure(
+      const client = fakes.track(
+        RegistryClient.create({
+          registries: [{ host: 'other.example', ca: certificates.ca }],
+          limits: { maxRetries: 0 },
+        }),
+      );
+      const error = await listingFailure(
         client.listTags({ registry: registry.host, repository: 'team/app' }),
       );
       expect(error.kind).toBe('network');

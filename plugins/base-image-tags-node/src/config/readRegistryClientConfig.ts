@@ -1,6 +1,5 @@
-import { Config, readDurationFromConfig } from '@backstage/config';
+import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import fs from 'node:fs';
 import {
   RegistryClientOptions,
   RegistryLimits,
@@ -15,41 +14,19 @@ import {
 import { DockerConfigFileSource } from '../credentials/dockerConfig';
 import { parseRegistryKey } from '../credentials/registryHost';
 import { LoggerLike } from '../types';
-
-const millisecondsPer: Record<string, number> = {
-  years: 365 * 24 * 3600_000,
-  months: 30 * 24 * 3600_000,
-  weeks: 7 * 24 * 3600_000,
-  days: 24 * 3600_000,
-  hours: 3600_000,
-  minutes: 60_000,
-  seconds: 1000,
-  milliseconds: 1,
-};
+import { readConfigDurationMs, readConfiguredFile } from './readConfigValues';
 
 function readDurationMs(config: Config, key: string): number | undefined {
   if (!config.has(key)) {
     return undefined;
   }
-  const raw = config.get(key);
-  if (typeof raw === 'number') {
-    if (!(raw > 0)) {
-      throw new InputError(
-        `limits.${key} must be a positive number of milliseconds, got ${raw}`,
-      );
-    }
-    return raw;
-  }
-  const duration = readDurationFromConfig(config, { key }) as Record<
-    string,
-    number | undefined
-  >;
-  const ms = Object.entries(duration).reduce(
-    (sum, [unit, amount]) => sum + (amount ?? 0) * (millisecondsPer[unit] ?? 0),
-    0,
-  );
+  const ms = readConfigDurationMs(config, key, { plainMilliseconds: true });
   if (!(ms > 0)) {
-    throw new InputError(`limits.${key} must be a positive duration`);
+    throw new InputError(
+      typeof config.get(key) === 'number'
+        ? `limits.${key} must be a positive number of milliseconds, got ${ms}`
+        : `limits.${key} must be a positive duration`,
+    );
   }
   return ms;
 }
@@ -76,13 +53,9 @@ function readPositiveNumber(
 
 function readFile(path: string, where: string): Buffer {
   try {
-    return fs.readFileSync(path);
+    return readConfiguredFile(path);
   } catch (error) {
-    throw new InputError(
-      `${where}: cannot read ${path} (${
-        (error as NodeJS.ErrnoException).code ?? 'unknown error'
-      })`,
-    );
+    throw new InputError(`${where}: ${(error as Error).message}`);
   }
 }
 

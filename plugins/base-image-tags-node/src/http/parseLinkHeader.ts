@@ -1,3 +1,5 @@
+import { readParameterValue } from './readParameterValue';
+
 /**
  * One link of an HTTP `Link` header.
  *
@@ -80,28 +82,10 @@ function readParams(value: string, start: number) {
       params.set(name, '');
       continue;
     }
-    index++;
-    while (index < value.length && value[index] === ' ') {
-      index++;
-    }
-    let paramValue = '';
-    if (value[index] === '"') {
-      index++;
-      while (index < value.length && value[index] !== '"') {
-        if (value[index] === '\\' && index + 1 < value.length) {
-          index++;
-        }
-        paramValue += value[index];
-        index++;
-      }
-      index++;
-    } else {
-      const tokenMatch = /^[^;,\s]*/.exec(value.slice(index))!;
-      paramValue = tokenMatch[0].trim();
-      index += tokenMatch[0].length;
-    }
+    const param = readParameterValue(value, index + 1, /^[^;,\s]*/);
+    index = param.end;
     if (!params.has(name)) {
-      params.set(name, paramValue);
+      params.set(name, param.value);
     }
   }
   return { params, end: index };

@@ -16,6 +16,7 @@ export {
   type PagedTagsOptions,
 } from './fakeRegistryScripts';
 export { pushTags, type PushTarget } from './pushTags';
+export { writePullSecret } from './writePullSecret';
 export {
   startDistributionRegistry,
   type DistributionRegistry,

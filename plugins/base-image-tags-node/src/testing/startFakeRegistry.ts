@@ -1,6 +1,5 @@
 import http from 'node:http';
-import https from 'node:https';
-import net from 'node:net';
+import { startLocalServer } from './startLocalServer';
 
 /**
  * A request the fake registry received.
@@ -131,19 +130,9 @@ export async function startFakeRegistry(
     });
   };
 
-  const server = options?.tls
-    ? https.createServer(
-        { cert: options.tls.cert, key: options.tls.key },
-        handle,
-      )
-    : http.createServer(handle);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as net.AddressInfo;
-  info.host = `127.0.0.1:${port}`;
-  info.url = `${options?.tls ? 'https' : 'http'}://${info.host}`;
+  const server = await startLocalServer(handle, options?.tls);
+  info.host = server.host;
+  info.url = server.url;
 
   return {
     get host() {
@@ -158,10 +147,6 @@ export async function startFakeRegistry(
     setHandler: next => {
       current = next;
     },
-    stop: () =>
-      new Promise<void>(resolve => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    stop: server.stop,
   };
 }

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
-import https from 'node:https';
-import net from 'node:net';
+import { startLocalServer } from './startLocalServer';
 
 /**
  * One grant of a registry token, as Distribution reads it.
@@ -192,27 +191,11 @@ export async function startTokenServer(
     });
   };
 
-  const server = options.tls
-    ? https.createServer(
-        { cert: options.tls.cert, key: options.tls.key },
-        handle,
-      )
-    : http.createServer(handle);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as net.AddressInfo;
-  const scheme = options.tls ? 'https' : 'http';
-
+  const server = await startLocalServer(handle, options.tls);
   return {
-    realm: `${scheme}://127.0.0.1:${port}/token`,
+    realm: `${server.url}/token`,
     requests,
     issue,
-    stop: () =>
-      new Promise<void>(resolve => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    stop: server.stop,
   };
 }

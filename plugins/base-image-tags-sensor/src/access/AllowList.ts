@@ -2,7 +2,7 @@ import {
   formatRegistryPath,
   isUnderRegistryPath,
   RegistryPath,
-} from './registryPath';
+} from '@base-image-tags/plugin-base-image-tags-node';
 
 /**
  * The registries, and repository path prefixes on them, that a sensor

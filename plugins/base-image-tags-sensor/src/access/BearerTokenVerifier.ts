@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import { LoggerLike } from '@base-image-tags/plugin-base-image-tags-node';
+import {
+  LoggerLike,
+  readConfiguredFile,
+} from '@base-image-tags/plugin-base-image-tags-node';
 
 /**
  * Shorter tokens are refused at start-up: they could be guessed.
@@ -17,17 +19,8 @@ export const minimumTokenLength = 16;
  * @public
  */
 export function readTokenFile(path: string): string[] {
-  let text: string;
-  try {
-    text = fs.readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new Error(
-      `cannot read ${path} (${
-        (error as NodeJS.ErrnoException).code ?? 'unknown error'
-      })`,
-    );
-  }
-  const tokens = text
+  const tokens = readConfiguredFile(path)
+    .toString('utf8')
     .split(/\r?\n/)
     .map(line => line.trim())
     .filter(Boolean);

@@ -1,6 +1,7 @@
 import {
   DistributionRegistry,
   startDistributionRegistry,
+  writePullSecret,
 } from '@base-image-tags/plugin-base-image-tags-node/testing';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -52,16 +53,7 @@ describe('base-image-tags-sensor command', () => {
   it('lists tags with the credentials of a mounted pull secret', async () => {
     const { username, password } = registry.credentials!;
     const secret = path.join(dir, '.dockerconfigjson');
-    fs.writeFileSync(
-      secret,
-      JSON.stringify({
-        auths: {
-          [registry.host]: {
-            auth: Buffer.from(`${username}:${password}`).toString('base64'),
-          },
-        },
-      }),
-    );
+    writePullSecret(secret, registry.host, { username, password });
     sensor = await startSensorProcess({
       server: { host: '127.0.0.1', port: 0 },
       auth: { tokens: [token] },

@@ -1,5 +1,7 @@
-import type { RegistryClientConfig } from '@base-image-tags/plugin-base-image-tags-node';
-import type { RegistryPath } from '../access/registryPath';
+import type {
+  RegistryClientConfig,
+  RegistryPath,
+} from '@base-image-tags/plugin-base-image-tags-node';
 import type { SensorLogLevel } from '../logging/JsonLineLogger';
 
 /**

@@ -1,24 +1,19 @@
-import { Config, readDurationFromConfig } from '@backstage/config';
-import fs from 'node:fs';
+import { Config } from '@backstage/config';
+import {
+  ConfigProblems,
+  parseRegistryPath,
+  readConfiguredFile,
+  readPositiveDurationMs,
+  readWholeNumber,
+  RegistryPath,
+  reportUnknownKeys,
+} from '@base-image-tags/plugin-base-image-tags-node';
 import {
   minimumTokenLength,
   readTokenFile,
 } from '../access/BearerTokenVerifier';
-import { parseRegistryPath, RegistryPath } from '../access/registryPath';
 import { SensorLogLevel } from '../logging/JsonLineLogger';
 import { sensorDefaults, SensorSettings } from './SensorConfig';
-import { SensorConfigProblems } from './SensorConfigProblems';
-
-const millisecondsPer: Record<string, number> = {
-  years: 365 * 24 * 3600_000,
-  months: 30 * 24 * 3600_000,
-  weeks: 7 * 24 * 3600_000,
-  days: 24 * 3600_000,
-  hours: 3600_000,
-  minutes: 60_000,
-  seconds: 1000,
-  milliseconds: 1,
-};
 
 const serverKeys = [
   'host',
@@ -30,98 +25,11 @@ const serverKeys = [
   'requestTimeout',
 ];
 const logLevels: SensorLogLevel[] = ['error', 'warn', 'info', 'debug'];
-
-function readDurationMs(
-  config: Config,
-  key: string,
-  where: string,
-  fallback: number,
-  problems: SensorConfigProblems,
-): number {
-  if (!config.has(key)) {
-    return fallback;
-  }
-  const ms = problems.read(
-    where,
-    () => {
-      const raw = config.get(key);
-      if (typeof raw === 'number') {
-        return raw;
-      }
-      const duration = readDurationFromConfig(config, { key }) as Record<
-        string,
-        number | undefined
-      >;
-      return Object.entries(duration).reduce(
-        (sum, [unit, amount]) =>
-          sum + (amount ?? 0) * (millisecondsPer[unit] ?? 0),
-        0,
-      );
-    },
-    fallback,
-  );
-  if (!(ms > 0)) {
-    problems.add(where, 'must be a positive duration such as 30s or 3m');
-    return fallback;
-  }
-  return ms;
-}
-
-function readWholeNumber(
-  config: Config,
-  key: string,
-  where: string,
-  bounds: { min: number; max: number; fallback: number },
-  problems: SensorConfigProblems,
-): number {
-  const value = problems.read(
-    where,
-    () => config.getOptionalNumber(key),
-    undefined,
-  );
-  if (value === undefined) {
-    return bounds.fallback;
-  }
-  if (!Number.isInteger(value) || value < bounds.min || value > bounds.max) {
-    problems.add(
-      where,
-      `must be a whole number from ${bounds.min} to ${bounds.max}, got ${value}`,
-    );
-    return bounds.fallback;
-  }
-  return value;
-}
-
-function readPemFile(path: string): Buffer {
-  try {
-    return fs.readFileSync(path);
-  } catch (error) {
-    throw new Error(
-      `cannot read ${path} (${
-        (error as NodeJS.ErrnoException).code ?? 'unknown error'
-      })`,
-    );
-  }
-}
-
-function reportUnknownKeys(
-  config: Config | undefined,
-  where: string,
-  known: string[],
-  problems: SensorConfigProblems,
-) {
-  const unknown = (config?.keys() ?? []).filter(key => !known.includes(key));
-  if (unknown.length > 0) {
-    problems.add(
-      where,
-      `unknown keys ${unknown.join(', ')}; known keys are ${known.join(', ')}`,
-    );
-  }
-}
+const durationExample = '30s or 3m';
 
 function readTls(
   server: Config,
-  problems: SensorConfigProblems,
+  problems: ConfigProblems,
 ): SensorSettings['tls'] {
   if (!server.has('tls')) {
     return undefined;
@@ -139,17 +47,21 @@ function readTls(
   const cert = certFile
     ? problems.read(
         'server.tls.certFile',
-        () => readPemFile(certFile),
+        () => readConfiguredFile(certFile),
         undefined,
       )
     : undefined;
   const key = keyFile
-    ? problems.read('server.tls.keyFile', () => readPemFile(keyFile), undefined)
+    ? problems.read(
+        'server.tls.keyFile',
+        () => readConfiguredFile(keyFile),
+        undefined,
+      )
     : undefined;
   return cert && key ? { cert, key } : undefined;
 }
 
-function readServer(config: Config, problems: SensorConfigProblems) {
+function readServer(config: Config, problems: ConfigProblems) {
   const server = problems.read(
     'server',
     () => config.getOptionalConfig('server'),
@@ -175,43 +87,63 @@ function readServer(config: Config, problems: SensorConfigProblems) {
     port: readWholeNumber(
       server,
       'port',
-      'server.port',
-      { min: 0, max: 65535, fallback: sensorDefaults.port },
+      {
+        where: 'server.port',
+        min: 0,
+        max: 65535,
+        fallback: sensorDefaults.port,
+      },
       problems,
     ),
     tls: readTls(server, problems),
     maxConcurrentListings: readWholeNumber(
       server,
       'maxConcurrentListings',
-      'server.maxConcurrentListings',
-      { min: 1, max: 256, fallback: sensorDefaults.maxConcurrentListings },
+      {
+        where: 'server.maxConcurrentListings',
+        min: 1,
+        max: 256,
+        fallback: sensorDefaults.maxConcurrentListings,
+      },
       problems,
     ),
     maxQueuedListings: readWholeNumber(
       server,
       'maxQueuedListings',
-      'server.maxQueuedListings',
-      { min: 0, max: 10_000, fallback: sensorDefaults.maxQueuedListings },
+      {
+        where: 'server.maxQueuedListings',
+        min: 0,
+        max: 10_000,
+        fallback: sensorDefaults.maxQueuedListings,
+      },
       problems,
     ),
-    queueTimeoutMs: readDurationMs(
+    queueTimeoutMs: readPositiveDurationMs(
       server,
       'queueTimeout',
-      'server.queueTimeout',
-      sensorDefaults.queueTimeoutMs,
+      {
+        where: 'server.queueTimeout',
+        fallback: sensorDefaults.queueTimeoutMs,
+        example: durationExample,
+        plainMilliseconds: true,
+      },
       problems,
     ),
-    requestTimeoutMs: readDurationMs(
+    requestTimeoutMs: readPositiveDurationMs(
       server,
       'requestTimeout',
-      'server.requestTimeout',
-      sensorDefaults.requestTimeoutMs,
+      {
+        where: 'server.requestTimeout',
+        fallback: sensorDefaults.requestTimeoutMs,
+        example: durationExample,
+        plainMilliseconds: true,
+      },
       problems,
     ),
   };
 }
 
-function readAuth(config: Config, problems: SensorConfigProblems) {
+function readAuth(config: Config, problems: ConfigProblems) {
   const auth = problems.read(
     'auth',
     () => config.getOptionalConfig('auth'),
@@ -262,7 +194,7 @@ function readAuth(config: Config, problems: SensorConfigProblems) {
   };
 }
 
-function readAllow(config: Config, problems: SensorConfigProblems) {
+function readAllow(config: Config, problems: ConfigProblems) {
   const entries = problems.read(
     'allow',
     () => config.getOptionalStringArray('allow') ?? [],
@@ -293,7 +225,7 @@ function readAllow(config: Config, problems: SensorConfigProblems) {
  */
 export function readSensorConfig(
   config: Config,
-  problems: SensorConfigProblems,
+  problems: ConfigProblems,
 ): SensorSettings {
   const logLevel = problems.read(
     'log.level',

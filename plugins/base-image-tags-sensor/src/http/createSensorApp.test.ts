@@ -1,4 +1,5 @@
 import {
+  parseRegistryPath,
   RegistryError,
   RepositoryRef,
   TagLister,
@@ -6,7 +7,6 @@ import {
 import request from 'supertest';
 import { AllowList } from '../access/AllowList';
 import { BearerTokenVerifier } from '../access/BearerTokenVerifier';
-import { parseRegistryPath } from '../access/registryPath';
 import { ListingSlots } from '../listing/ListingSlots';
 import { JsonLineLogger } from '../logging/JsonLineLogger';
 import { createSensorApp } from './createSensorApp';

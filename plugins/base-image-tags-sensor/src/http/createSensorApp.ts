@@ -2,7 +2,11 @@ import {
   isRegistryError,
   LoggerLike,
   RegistryError,
+  registryErrorStatus,
   RepositoryRef,
+  SensorErrorAnswer,
+  SensorProblemKind,
+  sensorProblemStatus,
   serializeRegistryError,
   TagLister,
 } from '@base-image-tags/plugin-base-image-tags-node';
@@ -11,12 +15,6 @@ import { performance } from 'node:perf_hooks';
 import { AllowList } from '../access/AllowList';
 import { ListingSlots, SensorOverloadedError } from '../listing/ListingSlots';
 import { BadTagsRequestError, readTagsRequest } from './readTagsRequest';
-import {
-  registryErrorStatus,
-  SensorErrorAnswer,
-  SensorProblemKind,
-  sensorProblemStatus,
-} from './sensorAnswers';
 
 /**
  * What the sensor's HTTP API needs.
@@ -54,7 +52,7 @@ interface RequestRecord {
  * - `GET /healthz` answers `{ "status": "ok" }` without authentication.
  * - `POST /v1/tags` with `{ registry, repository }` and a bearer token
  *   answers `{ tags, pages, requests }`, or `{ error }` with a registry
- *   error or a sensor problem (see {@link SensorErrorAnswer}).
+ *   error or a sensor problem (`SensorErrorAnswer` of the node package).
  *
  * One line is logged per request: repository, outcome and duration.
  *

@@ -1,9 +1,10 @@
 import {
   dockerHubRegistry,
+  isRegistryHost,
+  isRepositoryPath,
   normalizeRegistryHost,
   RepositoryRef,
 } from '@base-image-tags/plugin-base-image-tags-node';
-import { isRegistryHost, isRepositoryPath } from '../access/registryPath';
 
 /**
  * A request body that is not `{ registry, repository }`.

@@ -4,7 +4,8 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { RepositoryHealth } from '@base-image-tags/plugin-base-image-tags-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { BaseImageTagsApi, baseImageTagsApiRef } from '../../api';
+import { baseImageTagsApiRef } from '../../api';
+import { fakeBaseImageTagsApi } from '../../testing/fakeApi';
 import { repositories } from '../../testing/fixtures';
 import { permissionPair } from '../../testing/permissions';
 import { BaseImageTagsOverview } from './BaseImageTagsOverview';
@@ -33,16 +34,13 @@ describe('BaseImageTagsOverview refresh', () => {
       releaseFirstPoll = () => resolve(repositories);
     });
     const reads = [Promise.resolve(repositories), firstPoll];
-    const api: BaseImageTagsApi = {
-      getEntityPatterns: jest.fn(),
-      getPatterns: jest.fn(),
-      getRepositories: jest.fn(() => reads.shift() ?? Promise.resolve(listed)),
-      getNewestTag: jest.fn(),
-      refresh: jest.fn(async () => ({
+    const api = fakeBaseImageTagsApi({
+      getRepositories: () => reads.shift() ?? Promise.resolve(listed),
+      refresh: async () => ({
         repositories: ['localhost:5050/ubi8/ubi'],
         requestedAt,
-      })),
-    };
+      }),
+    });
     renderInTestApp(
       <BaseImageTagsOverview
         refreshWatch={{ pollIntervalMs: 5, timeoutMs: 2_000 }}

@@ -5,23 +5,15 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { BaseImageTagsApi, baseImageTagsApiRef } from '../../api';
 import { repositories } from '../../testing/fixtures';
+import { fakeBaseImageTagsApi } from '../../testing/fakeApi';
 import { permissionPair } from '../../testing/permissions';
 import { BaseImageTagsOverview } from './BaseImageTagsOverview';
 
 // Refresh is denied in this file; BaseImageTagsOverview.refresh.test.tsx
 // covers it allowed.
 
-function fakeApi(
-  getRepositories: BaseImageTagsApi['getRepositories'],
-): BaseImageTagsApi {
-  return {
-    getEntityPatterns: jest.fn(),
-    getPatterns: jest.fn(),
-    getRepositories: jest.fn(getRepositories),
-    getNewestTag: jest.fn(),
-    refresh: jest.fn(),
-  };
-}
+const fakeApi = (getRepositories: BaseImageTagsApi['getRepositories']) =>
+  fakeBaseImageTagsApi({ getRepositories });
 
 function renderOverview(api: BaseImageTagsApi) {
   return renderInTestApp(<BaseImageTagsOverview />, {

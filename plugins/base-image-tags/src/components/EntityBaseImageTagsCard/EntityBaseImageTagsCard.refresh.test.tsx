@@ -7,6 +7,7 @@ import {
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { BaseImageTagsApi, baseImageTagsApiRef } from '../../api';
+import { fakeBaseImageTagsApi } from '../../testing/fakeApi';
 import { entityRef, entityWith, healthy } from '../../testing/fixtures';
 import { permissionPair } from '../../testing/permissions';
 import { EntityBaseImageTagsCard } from './EntityBaseImageTagsCard';
@@ -56,15 +57,10 @@ describe('EntityBaseImageTagsCard refresh', () => {
       async () => [healthy],
       () => firstPoll.promise,
     ];
-    const api: BaseImageTagsApi = {
-      getEntityPatterns: jest.fn(() =>
-        (reads.shift() ?? (async () => [refreshed]))(),
-      ),
-      getPatterns: jest.fn(),
-      getRepositories: jest.fn(),
-      getNewestTag: jest.fn(),
-      refresh: jest.fn(async () => accepted),
-    };
+    const api = fakeBaseImageTagsApi({
+      getEntityPatterns: () => (reads.shift() ?? (async () => [refreshed]))(),
+      refresh: async () => accepted,
+    });
     renderCard(api);
 
     expect(await screen.findByLabelText('Newest image')).toHaveTextContent(
@@ -101,13 +97,10 @@ describe('EntityBaseImageTagsCard refresh', () => {
   });
 
   it('says so when the listing outlasts the watch', async () => {
-    const api: BaseImageTagsApi = {
-      getEntityPatterns: jest.fn(async () => [healthy]),
-      getPatterns: jest.fn(),
-      getRepositories: jest.fn(),
-      getNewestTag: jest.fn(),
-      refresh: jest.fn(async () => accepted),
-    };
+    const api = fakeBaseImageTagsApi({
+      getEntityPatterns: async () => [healthy],
+      refresh: async () => accepted,
+    });
     renderInTestApp(
       <EntityProvider entity={entityWith(healthy.pattern)}>
         <EntityBaseImageTagsCard
@@ -127,15 +120,12 @@ describe('EntityBaseImageTagsCard refresh', () => {
   });
 
   it('shows why a refresh request failed', async () => {
-    const api: BaseImageTagsApi = {
-      getEntityPatterns: jest.fn(async () => [healthy]),
-      getPatterns: jest.fn(),
-      getRepositories: jest.fn(),
-      getNewestTag: jest.fn(),
-      refresh: jest.fn(async () => {
+    const api = fakeBaseImageTagsApi({
+      getEntityPatterns: async () => [healthy],
+      refresh: async () => {
         throw new Error('Request failed with 403 Forbidden');
-      }),
-    };
+      },
+    });
     renderCard(api);
 
     await userEvent.click(

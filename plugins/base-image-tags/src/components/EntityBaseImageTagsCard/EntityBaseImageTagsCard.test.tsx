@@ -11,6 +11,7 @@ import {
   notAllowed,
   pending,
 } from '../../testing/fixtures';
+import { fakeBaseImageTagsApi } from '../../testing/fakeApi';
 import { permissionPair } from '../../testing/permissions';
 import { EntityBaseImageTagsCard } from './EntityBaseImageTagsCard';
 
@@ -18,17 +19,8 @@ import { EntityBaseImageTagsCard } from './EntityBaseImageTagsCard';
 // permission allowed in EntityBaseImageTagsCard.refresh.test.tsx (the
 // permission hook caches decisions per test file).
 
-function fakeApi(
-  getEntityPatterns: BaseImageTagsApi['getEntityPatterns'],
-): BaseImageTagsApi {
-  return {
-    getEntityPatterns: jest.fn(getEntityPatterns),
-    getPatterns: jest.fn(),
-    getRepositories: jest.fn(),
-    getNewestTag: jest.fn(),
-    refresh: jest.fn(),
-  };
-}
+const fakeApi = (getEntityPatterns: BaseImageTagsApi['getEntityPatterns']) =>
+  fakeBaseImageTagsApi({ getEntityPatterns });
 
 async function renderCard(
   annotation: string | undefined,

@@ -4,20 +4,12 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { BaseImageTagsApi, baseImageTagsApiRef } from '../../api';
 import { entityWith, failing, healthy } from '../../testing/fixtures';
+import { fakeBaseImageTagsApi } from '../../testing/fakeApi';
 import { permissionPair } from '../../testing/permissions';
 import { EntityBaseImageTagsContent } from './EntityBaseImageTagsContent';
 
-function fakeApi(
-  getEntityPatterns: BaseImageTagsApi['getEntityPatterns'],
-): BaseImageTagsApi {
-  return {
-    getEntityPatterns: jest.fn(getEntityPatterns),
-    getPatterns: jest.fn(),
-    getRepositories: jest.fn(),
-    getNewestTag: jest.fn(),
-    refresh: jest.fn(),
-  };
-}
+const fakeApi = (getEntityPatterns: BaseImageTagsApi['getEntityPatterns']) =>
+  fakeBaseImageTagsApi({ getEntityPatterns });
 
 function renderContent(annotation: string | undefined, api: BaseImageTagsApi) {
   return renderInTestApp(

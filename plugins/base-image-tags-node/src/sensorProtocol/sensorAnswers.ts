@@ -1,7 +1,7 @@
 import {
   RegistryErrorKind,
   SerializedRegistryError,
-} from '@base-image-tags/plugin-base-image-tags-node';
+} from '../errors/RegistryError';
 
 /**
  * Why the sensor itself refused or failed a request, as opposed to the
@@ -79,4 +79,59 @@ export function registryErrorStatus(kind: RegistryErrorKind): number {
     default:
       return 502;
   }
+}
+
+/**
+ * Whether a value is one of the {@link SensorProblemKind}s.
+ *
+ * @public
+ */
+export function isSensorProblemKind(
+  value: unknown,
+): value is SensorProblemKind {
+  return (
+    typeof value === 'string' &&
+    Object.prototype.hasOwnProperty.call(sensorProblemStatus, value)
+  );
+}
+
+/**
+ * The failure in a sensor's `{ error }` answer, told apart by its `name`.
+ * The fields are unchecked: whatever answers at a sensor's URL may send
+ * anything, so the reader checks each field it uses.
+ *
+ * @public
+ */
+export type ReceivedSensorFailure =
+  | { name: SerializedRegistryError['name']; fields: Record<string, unknown> }
+  | { name: SerializedSensorProblem['name']; fields: Record<string, unknown> };
+
+const registryErrorName: SerializedRegistryError['name'] = 'RegistryError';
+const sensorProblemName: SerializedSensorProblem['name'] = 'SensorProblem';
+
+/**
+ * Reads the failure out of the parsed body of a failed sensor answer (see
+ * {@link SensorErrorAnswer}); undefined when the body holds neither a
+ * registry error nor a sensor problem, e.g. a proxy's error page.
+ *
+ * @public
+ */
+export function readSensorFailure(
+  body: unknown,
+): ReceivedSensorFailure | undefined {
+  const failure =
+    typeof body === 'object' && body !== null
+      ? (body as { error?: unknown }).error
+      : undefined;
+  if (typeof failure !== 'object' || failure === null) {
+    return undefined;
+  }
+  const fields = failure as Record<string, unknown>;
+  if (fields.name === registryErrorName) {
+    return { name: registryErrorName, fields };
+  }
+  if (fields.name === sensorProblemName) {
+    return { name: sensorProblemName, fields };
+  }
+  return undefined;
 }

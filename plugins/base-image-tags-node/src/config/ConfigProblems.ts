@@ -1,22 +1,31 @@
 import { InputError } from '@backstage/errors';
 
 /**
- * Collects every configuration problem so that one startup error lists all
- * keys to fix, instead of stopping at the first.
+ * Collects every problem of a configuration, so that one start-up error
+ * names all keys to fix instead of stopping at the first.
  *
- * @internal
+ * @public
  */
 export class ConfigProblems {
   private readonly problems: string[] = [];
+  private readonly subject: string;
 
-  /** Records a problem with the given key. */
+  /**
+   * @param subject - What is configured, for the error, e.g.
+   * `sensor configuration in sensor.yaml`.
+   */
+  constructor(subject: string) {
+    this.subject = subject;
+  }
+
+  /** Records a problem with a key. */
   add(key: string, message: string): void {
     this.problems.push(`${key}: ${message}`);
   }
 
   /**
    * Runs a read; when it throws, records the error under the key and
-   * returns the fallback so that the remaining keys are still checked.
+   * returns the fallback, so that the remaining keys are still checked.
    */
   read<T>(key: string, read: () => T, fallback: T): T {
     try {
@@ -27,13 +36,18 @@ export class ConfigProblems {
     }
   }
 
+  /** The problems recorded so far. */
+  list(): string[] {
+    return [...this.problems];
+  }
+
   /** Throws one `InputError` naming every recorded problem, if any. */
   throwIfAny(): void {
     if (this.problems.length === 0) {
       return;
     }
     throw new InputError(
-      `Invalid base image tags configuration; fix these keys:\n${this.problems
+      `Invalid ${this.subject}; fix these keys:\n${this.problems
         .map(problem => `  - ${problem}`)
         .join('\n')}`,
     );

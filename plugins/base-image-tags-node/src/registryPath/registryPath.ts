@@ -1,8 +1,9 @@
-import { normalizeRegistryHost } from '@base-image-tags/plugin-base-image-tags-node';
+import { normalizeRegistryHost } from '../credentials/registryHost';
 
 /**
  * A registry host with an optional repository path prefix, such as
- * `registry.internal:5000/team`. An empty prefix covers the whole host.
+ * `registry.internal:5000/team`: the backend's delegation paths and the
+ * sensor's allow list. An empty prefix covers the whole host.
  *
  * @public
  */
