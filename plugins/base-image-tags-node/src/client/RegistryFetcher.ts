@@ -59,6 +59,9 @@ export class RegistryFetcher {
         }
         throw error;
       }
+      // Not handled yet: other hosts named by links, redirects and token
+      // realms are not checked against the backend's allow-list; effect: an
+      // allowed registry can lead a listing (never its credentials) anywhere.
       const sameOrigin = response.url.origin === ctx.registryOrigin.origin;
       if (response.status === 401 && sameOrigin) {
         if (challenged) {
