@@ -54,6 +54,9 @@ describe('baseImageTagsPlugin', () => {
       ],
     });
     await expect(started).rejects.toThrow(/baseImageTags\.concurrency/);
-    await expect(started).rejects.toThrow(/registries\[0\]\.host/);
+    // The registry client's problems are keyed like the others.
+    await expect(started).rejects.toThrow(
+      'baseImageTags.registries[0].host: must be a host name such as quay.io',
+    );
   });
 });

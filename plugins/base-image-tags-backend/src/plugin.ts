@@ -12,6 +12,7 @@ import {
 } from '@base-image-tags/plugin-base-image-tags-node';
 import { JsonObject } from '@backstage/types';
 import { BaseImageTagsConfigProblems } from './config/BaseImageTagsConfigProblems';
+import { readUnderBlock } from './config/readUnderBlock';
 import { readBaseImageTagsConfig } from './config/readBaseImageTagsConfig';
 import { DatabaseBaseImageTagsStore } from './database/DatabaseBaseImageTagsStore';
 import { CatalogPatternSource } from './discovery/CatalogPatternSource';
@@ -74,7 +75,8 @@ export const baseImageTagsPlugin = createBackendPlugin({
         const problems = new BaseImageTagsConfigProblems();
         const settings = readBaseImageTagsConfig(config, problems);
         const delegation = readDelegationConfig(config, problems);
-        const lister = problems.read(
+        const lister = readUnderBlock(
+          problems,
           'baseImageTags',
           () =>
             RegistryClient.fromConfig(

@@ -1,16 +1,11 @@
 import { RepositoryRecord } from '../database/BaseImageTagsStore';
 import { nextAttemptDelayMs } from './backoff';
 import { isListingError } from './ListingError';
+import { listingFailureWarning } from './listingFailureWarning';
 import {
   RepositoryPollContext,
   RepositoryPollOutcome,
 } from './RepositoryPollContext';
-
-function describeDelay(ms: number): string {
-  return ms >= 3_600_000
-    ? `${(ms / 3_600_000).toFixed(1)} h`
-    : `${Math.round(ms / 60_000)} min`;
-}
 
 /**
  * Records a failed listing: the typed reason and message (or only the
@@ -47,8 +42,7 @@ export async function recordListingFailure(
     via,
   });
   context.logger.warn(
-    `Listing ${record.id} failed (${failures} in a row, next attempt in ` +
-      `${describeDelay(delay)}): ${message}`,
+    listingFailureWarning(record.id, message, failures, delay),
   );
   context.metrics?.recordListing(kind, 1);
   return { outcome: 'failed', requests: 1, tagRows: 0 };

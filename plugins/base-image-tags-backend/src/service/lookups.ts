@@ -84,6 +84,37 @@ export async function findPattern(
   return pattern;
 }
 
+// `registry/repository` as stored, when the text names a repository at
+// all; parsed as a pattern's repository, so that `alpine` is Docker Hub's.
+function storedRepositoryForm(text: string): string | undefined {
+  try {
+    return parseImagePattern(`${text}:*`).repositoryRef;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Why a refresh names an unknown repository: a format hint, with the
+ * stored form when there is one, for text not written as
+ * `registry/repository`; otherwise that no declared pattern uses it.
+ *
+ * @internal
+ */
+export function unusedRepositoryMessage(value: string): string {
+  const text = value.trim();
+  const quoted = `"${text.slice(0, 200)}"`;
+  const stored = storedRepositoryForm(text);
+  if (stored === text) {
+    return (
+      `No declared pattern uses repository ${quoted}; ` +
+      'GET /repositories lists the repositories that are polled'
+    );
+  }
+  const example = stored ?? 'e.g. docker.io/library/alpine';
+  return `Repository ${quoted} is not written as registry/repository; write it as ${example}`;
+}
+
 /**
  * The repositories a refresh request names, checked: exactly one of
  * `entityRef`, `pattern` or `repository`, and known.
@@ -110,10 +141,7 @@ export async function refreshTargets(
   if (given[0] === 'repository') {
     const [repository] = await store.listRepositories([value.trim()]);
     if (!repository) {
-      throw new NotFoundError(
-        `Repository "${value.slice(0, 200)}" is not used by any pattern; ` +
-          'write it as registry/repository, e.g. docker.io/library/alpine',
-      );
+      throw new NotFoundError(unusedRepositoryMessage(value));
     }
     return [repository.id];
   }

@@ -381,6 +381,46 @@ describe('base-image-tags API', () => {
     expect(malformed.status).toBe(400);
   });
 
+  it('says why a refresh names an unknown repository, with a format hint only when it is needed', async () => {
+    const { server } = await startBackend();
+    const refresh = (repository: string) =>
+      request(server).post('/api/base-image-tags/refresh').send({ repository });
+
+    const unused = await refresh('docker.io/library/alpine');
+    expect(unused.status).toBe(404);
+    expect(unused.body.error.message).toBe(
+      'No declared pattern uses repository "docker.io/library/alpine"; ' +
+        'GET /repositories lists the repositories that are polled',
+    );
+
+    const short = await refresh('alpine');
+    expect(short.status).toBe(404);
+    expect(short.body.error.message).toBe(
+      'Repository "alpine" is not written as registry/repository; ' +
+        'write it as docker.io/library/alpine',
+    );
+
+    const garbled = await refresh('not a repository');
+    expect(garbled.body.error.message).toBe(
+      'Repository "not a repository" is not written as registry/repository; ' +
+        'write it as e.g. docker.io/library/alpine',
+    );
+  });
+
+  it('answers a body that is not JSON with a 400 that does not echo it', async () => {
+    const { server } = await startBackend();
+    const response = await request(server)
+      .post('/api/base-image-tags/refresh')
+      .set('Content-Type', 'application/json')
+      .send('{"repository": secret-token-123');
+    expect(response.status).toBe(400);
+    expect(response.body.error.name).toBe('InputError');
+    expect(response.body.error.message).toMatch(/^Request body must be JSON: /);
+    expect(JSON.stringify(response.body)).not.toContain('secret-token-123');
+    expect(response.body.error).not.toHaveProperty('body');
+    expect(response.body.error).not.toHaveProperty('type');
+  });
+
   it('denies refresh without the permission and needs credentials', async () => {
     const { server, host } = await startBackend({ deny: true });
     const before = registry.requests.length;

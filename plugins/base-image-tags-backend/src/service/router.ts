@@ -15,6 +15,7 @@ import Router from 'express-promise-router';
 import { BaseImageTagsStore } from '../database/BaseImageTagsStore';
 import { TagListerResolver } from '../discovery/TagListerResolver';
 import { listLiveNewest } from './liveNewest';
+import { rejectMalformedJson } from './rejectMalformedJson';
 import { entitySource, refreshTargets } from './lookups';
 import { loadPatternResults, loadRepositoryHealth } from './patternResults';
 import { loadStoredNewest } from './storedNewest';
@@ -61,6 +62,7 @@ export async function createRouter(
   const clock = options.clock ?? (() => new Date());
   const router = Router();
   router.use(express.json({ limit: '16kb' }));
+  router.use(rejectMalformedJson);
 
   async function authorizeRefresh(req: express.Request, what: string) {
     const credentials = await httpAuth.credentials(req, {

@@ -74,7 +74,22 @@ const retryableCodes = new Set([
   'UND_ERR_CLOSED',
 ]);
 
-function describeCause(error: unknown, url: URL, limits: RegistryLimits) {
+// What a failure to reach the host at all may come from, beyond a wrong
+// host name: DNS, a firewall or a proxy that this machine needs.
+const reachHint =
+  "check the registry host and this machine's network or proxy (HTTPS_PROXY)";
+
+/**
+ * The transport error for a request that got no response, with a message
+ * naming the host and what to check.
+ *
+ * @internal
+ */
+export function describeCause(
+  error: unknown,
+  url: URL,
+  limits: RegistryLimits,
+): TransportError {
   const code = (error as { code?: string })?.code ?? '';
   const host = url.host;
   const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
@@ -114,14 +129,21 @@ function describeCause(error: unknown, url: URL, limits: RegistryLimits) {
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return new TransportError(
-      `cannot resolve ${url.hostname} (${code}); check the registry host`,
+      `cannot resolve ${url.hostname} (${code}); ${reachHint}`,
       'network',
       false,
     );
   }
   if (code === 'ECONNREFUSED') {
     return new TransportError(
-      `${host} refused the connection; check the host and port, and the proxy settings`,
+      `${host} refused the connection (${code}); ${reachHint}`,
+      'network',
+      false,
+    );
+  }
+  if (code === 'ETIMEDOUT') {
+    return new TransportError(
+      `connecting to ${host} timed out (${code}); ${reachHint}`,
       'network',
       false,
     );

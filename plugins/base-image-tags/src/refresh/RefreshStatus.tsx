@@ -7,6 +7,14 @@ import { RefreshState } from './useRefreshWatch';
 const repositories = (count: number) =>
   count === 1 ? '1 repository' : `${count} repositories`;
 
+/** What a finished refresh did, naming the repositories left failing. */
+function refreshedSummary(total: number, failing: number): string {
+  if (failing === 0) return `Refreshed ${repositories(total)}.`;
+  return `Refreshed ${repositories(total)}; ${failing} ${
+    failing === 1 ? 'is' : 'are'
+  } failing: see below.`;
+}
+
 /** Shows how far a refresh has come, and how it ended. */
 export function RefreshStatus(props: { state: RefreshState }) {
   const { state } = props;
@@ -34,8 +42,11 @@ export function RefreshStatus(props: { state: RefreshState }) {
     case 'done':
       return state.complete ? (
         <Box mb={2} role="status">
-          <Typography variant="caption" color="textSecondary">
-            Refreshed {repositories(state.total)}.
+          <Typography
+            variant="caption"
+            color={state.failing > 0 ? 'error' : 'textSecondary'}
+          >
+            {refreshedSummary(state.total, state.failing)}
           </Typography>
         </Box>
       ) : (

@@ -1,4 +1,7 @@
-import { refreshedRepositories } from './refreshedRepositories';
+import {
+  failingRepositories,
+  refreshedRepositories,
+} from './refreshedRepositories';
 
 const response = {
   repositories: ['r/alpine', 'r/ubi'],
@@ -54,5 +57,21 @@ describe('refreshedRepositories', () => {
         response,
       ),
     ).toEqual(['r/alpine', 'r/ubi']);
+  });
+});
+
+describe('failingRepositories', () => {
+  it('names the refreshed repositories with a failing row', () => {
+    expect(
+      failingRepositories(
+        [
+          { repository: 'r/alpine', status: 'ok' },
+          { repository: 'r/ubi', status: 'ok' },
+          { repository: 'r/ubi', status: 'failing' },
+          { repository: 'r/other', status: 'failing' },
+        ],
+        response,
+      ),
+    ).toEqual(['r/ubi']);
   });
 });

@@ -32,3 +32,16 @@ export function refreshedRepositories(
     );
   });
 }
+
+/**
+ * Which of the repositories a refresh marked due have a row that is
+ * failing, so that a finished refresh does not read as a success for them.
+ */
+export function failingRepositories(
+  rows: PollObservation[],
+  response: RefreshResponse,
+): string[] {
+  return response.repositories.filter(repository =>
+    rows.some(row => row.repository === repository && row.status === 'failing'),
+  );
+}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { RefreshResponse } from '@base-image-tags/plugin-base-image-tags-common';
-import { PollObservation } from './refreshedRepositories';
+import { failingRepositories, PollObservation } from './refreshedRepositories';
 import { RefreshWatchOptions, waitForRefresh } from './waitForRefresh';
 
 /** Where a refresh is. */
@@ -8,7 +8,13 @@ export type RefreshState =
   | { phase: 'idle' }
   | { phase: 'requesting' }
   | { phase: 'running'; refreshed: number; total: number }
-  | { phase: 'done'; total: number; complete: boolean }
+  | {
+      phase: 'done';
+      total: number;
+      complete: boolean;
+      /** How many of them failed in the last rows read. */
+      failing: number;
+    }
   | { phase: 'failed'; error: Error };
 
 const idle: RefreshState = { phase: 'idle' };
@@ -83,7 +89,14 @@ export function useRefreshWatch<T extends PollObservation>(
             });
           },
         });
-        report({ phase: 'done', total, complete: outcome.complete });
+        report({
+          phase: 'done',
+          total,
+          complete: outcome.complete,
+          failing: outcome.rows
+            ? failingRepositories(outcome.rows, response).length
+            : 0,
+        });
       })().catch(error => report({ phase: 'failed', error }));
     },
     [],

@@ -73,6 +73,8 @@ describe('BaseImageTagsOverview', () => {
     expect(row).toHaveTextContent(
       'Failing since 2 hours ago: repository name not known to registry (HTTP 404 NAME_UNKNOWN)',
     );
+    // Never listed successfully, so there are no tags to keep.
+    expect(row).not.toHaveTextContent('are kept');
 
     const healthyRow = screen
       .getByText('localhost:5050/ubi8/ubi')
@@ -92,6 +94,20 @@ describe('BaseImageTagsOverview', () => {
     expect(within(blockedRow).getByText('app-config')).toBeInTheDocument();
     expect(blockedRow.querySelector('pre')?.textContent).toBe(
       'baseImageTags:\n  registries:\n    - host: quay.io',
+    );
+  });
+
+  it('says the last good tags are kept for a failing repository that has some', async () => {
+    const withTags = repositories.map(item =>
+      item.status === 'failing' ? { ...item, tagCount: 4 } : item,
+    );
+    await renderOverview(fakeApi(async () => withTags));
+
+    const row = (
+      await screen.findByText('localhost:5050/platform/retired-base')
+    ).closest('tr') as HTMLElement;
+    expect(row).toHaveTextContent(
+      'The last tags listed successfully are kept.',
     );
   });
 

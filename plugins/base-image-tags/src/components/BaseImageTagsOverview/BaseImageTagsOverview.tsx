@@ -172,6 +172,7 @@ export function BaseImageTagsOverview(props: BaseImageTagsOverviewProps) {
             error={row.lastError}
             failingSince={row.failingSince}
             registry={row.registry}
+            hasStoredTags={(row.tagCount ?? 0) > 0}
           />
         </>
       ),

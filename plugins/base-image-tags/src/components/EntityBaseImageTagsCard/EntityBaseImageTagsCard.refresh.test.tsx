@@ -8,7 +8,12 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { BaseImageTagsApi, baseImageTagsApiRef } from '../../api';
 import { fakeBaseImageTagsApi } from '../../testing/fakeApi';
-import { entityRef, entityWith, healthy } from '../../testing/fixtures';
+import {
+  entityRef,
+  entityWith,
+  failing,
+  healthy,
+} from '../../testing/fixtures';
 import { permissionPair } from '../../testing/permissions';
 import { EntityBaseImageTagsCard } from './EntityBaseImageTagsCard';
 
@@ -94,6 +99,44 @@ describe('EntityBaseImageTagsCard refresh', () => {
     expect(
       screen.getByRole('button', { name: 'Refresh base image tags' }),
     ).toBeEnabled();
+  });
+
+  it('says how many refreshed repositories are failing', async () => {
+    const failingAfter: PatternResult = {
+      ...failing,
+      lastPolledAt: refreshed.lastPolledAt,
+    };
+    const reads: Array<() => Promise<PatternResult[]>> = [
+      async () => [healthy, failing],
+    ];
+    const api = fakeBaseImageTagsApi({
+      getEntityPatterns: () =>
+        (reads.shift() ?? (async () => [refreshed, failingAfter]))(),
+      refresh: async () => ({
+        repositories: [healthy.repository!, failing.repository!],
+        requestedAt,
+      }),
+    });
+    renderInTestApp(
+      <EntityProvider
+        entity={entityWith(`${healthy.pattern}\n${failing.pattern}`)}
+      >
+        <EntityBaseImageTagsCard
+          refreshWatch={{ pollIntervalMs: 5, timeoutMs: 2_000 }}
+        />
+      </EntityProvider>,
+      { apis: [[baseImageTagsApiRef, api], permissionPair(true)] },
+    );
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Refresh base image tags' }),
+    );
+
+    expect(
+      await screen.findByText(
+        'Refreshed 2 repositories; 1 is failing: see below.',
+      ),
+    ).toBeVisible();
   });
 
   it('says so when the listing outlasts the watch', async () => {

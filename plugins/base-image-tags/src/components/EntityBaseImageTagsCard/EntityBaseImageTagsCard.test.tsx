@@ -55,7 +55,8 @@ describe('EntityBaseImageTagsCard', () => {
       }),
     ).toBeInTheDocument();
     expect(card.getByText('Healthy')).toBeInTheDocument();
-    expect(section).toHaveTextContent('6 matching tags');
+    // 6 matched the glob; one is another variant, so 5 are kept.
+    expect(section).toHaveTextContent('6 tags match · 5 kept · checked');
     expect(section).toHaveTextContent('checked 5 minutes ago');
     expect(section).toHaveTextContent('next check in 4 hours');
     expect(api.getEntityPatterns).toHaveBeenCalledWith({
@@ -162,6 +163,26 @@ describe('EntityBaseImageTagsCard', () => {
     expect(section).toHaveTextContent(
       'Failing since 2 hours ago: repository name not known to registry (HTTP 404 NAME_UNKNOWN)',
     );
+    // Nothing was ever listed, so no tags are kept.
+    expect(section).toHaveTextContent('No matching tag yet');
+    expect(section).not.toHaveTextContent('are kept');
+  });
+
+  it('says the last good tags are kept when a failing pattern has some', async () => {
+    const failingWithTags: PatternResult = {
+      ...failing,
+      newestTag: '1.4',
+      newestImage: 'localhost:5050/platform/retired-base:1.4',
+      tags: [{ tag: '1.4', rank: 0, firstSeenAt: failing.failingSince! }],
+    };
+    await renderCard(
+      annotationOf(failingWithTags),
+      fakeApi(async () => [failingWithTags]),
+    );
+
+    const section = await screen.findByRole('region', {
+      name: failing.pattern,
+    });
     expect(section).toHaveTextContent(
       'The last tags listed successfully are kept.',
     );

@@ -8,6 +8,7 @@ import ExpandLessIcon from '@material-ui/icons/ExpandLess';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { PatternResult } from '@base-image-tags/plugin-base-image-tags-common';
 import { useId, useState } from 'react';
+import { describeCounts } from '../counts/describeCounts';
 import { HealthChip } from '../status/HealthChip';
 import { HealthProblem } from '../status/HealthProblem';
 import { registryOf } from '../status/registryOf';
@@ -60,7 +61,7 @@ function PollTimes(props: { result: PatternResult }) {
     <Typography variant="caption" color="textSecondary" component="p">
       {counts && (
         <>
-          {counts.matched} matching {counts.matched === 1 ? 'tag' : 'tags'}
+          {describeCounts(counts)}
           {' · '}
         </>
       )}
@@ -139,6 +140,7 @@ export function PatternSummary(props: { result: PatternResult }) {
         error={result.error}
         failingSince={result.failingSince}
         registry={registryOf(result.repository, result.pattern)}
+        hasStoredTags={result.tags.length > 0}
       />
       {contacted && (
         <>

@@ -60,6 +60,20 @@ describe('EntityBaseImageTagsContent', () => {
     ) as HTMLElement;
     expect(failingTable).toHaveTextContent('No tags stored for this pattern.');
     expect(failingTable).toHaveTextContent(failing.error!);
+    expect(failingTable).not.toHaveTextContent('are kept');
+  });
+
+  it('says how many tags match and how many are kept, as the card does', async () => {
+    await renderContent(
+      healthy.pattern,
+      fakeApi(async () => [
+        { ...healthy, counts: { ...healthy.counts!, matched: 540, kept: 100 } },
+      ]),
+    );
+
+    const heading = await headingOf(healthy.pattern);
+    const table = heading.closest('.MuiPaper-root') as HTMLElement;
+    expect(table).toHaveTextContent('540 tags match · 100 kept');
   });
 
   it('searches the tags of a pattern', async () => {

@@ -6,6 +6,7 @@ import {
   PatternResult,
   RankedTag,
 } from '@base-image-tags/plugin-base-image-tags-common';
+import { describeCounts } from '../counts/describeCounts';
 import { HealthChip } from '../status/HealthChip';
 import { HealthProblem } from '../status/HealthProblem';
 import { registryOf } from '../status/registryOf';
@@ -98,6 +99,7 @@ export function PatternTagsTable(props: { result: PatternResult }) {
           <HealthChip status={result.status} />
         </Box>
       }
+      subtitle={result.counts && describeCounts(result.counts)}
       options={{
         search: true,
         paging: rows.length > PAGE_SIZE,
@@ -116,6 +118,7 @@ export function PatternTagsTable(props: { result: PatternResult }) {
             error={result.error}
             failingSince={result.failingSince}
             registry={registryOf(result.repository, result.pattern)}
+            hasStoredTags={rows.length > 0}
           />
         </Box>
       }

@@ -24,6 +24,11 @@ export interface HealthProblemProps {
   failingSince?: string;
   /** Registry host, to name in the configuration to add. */
   registry?: string;
+  /**
+   * Whether tags from an earlier listing are stored; only then does a
+   * failure keep something worth telling about.
+   */
+  hasStoredTags?: boolean;
 }
 
 /**
@@ -32,7 +37,7 @@ export interface HealthProblemProps {
  * parser's message. Renders nothing for healthy and pending statuses.
  */
 export function HealthProblem(props: HealthProblemProps) {
-  const { status, error, failingSince, registry } = props;
+  const { status, error, failingSince, registry, hasStoredTags } = props;
   const classes = useStyles();
 
   if (status === 'failing') {
@@ -42,9 +47,11 @@ export function HealthProblem(props: HealthProblemProps) {
           Failing since <RelativeTime time={failingSince} fallback="unknown" />
           {error ? `: ${error}` : ''}
         </Typography>
-        <Typography variant="caption" color="textSecondary">
-          The last tags listed successfully are kept.
-        </Typography>
+        {hasStoredTags && (
+          <Typography variant="caption" color="textSecondary">
+            The last tags listed successfully are kept.
+          </Typography>
+        )}
       </Box>
     );
   }
