@@ -4,6 +4,7 @@ import {
   DeclaredRepository,
 } from '../database/BaseImageTagsStore';
 import { PatternDeclaration } from './PatternSource';
+import { shownPatternText } from './shownPatternText';
 import { TagListerResolver } from './TagListerResolver';
 
 /**
@@ -15,10 +16,10 @@ export function patternId(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }
 
-// An invalid pattern has no canonical key; its text (with any options)
-// stands in, marked so that it can never equal a valid key.
+// An invalid pattern has no canonical key; its shown text (with any
+// options) stands in, marked so that it can never equal a valid key.
 function invalidKey(declaration: PatternDeclaration): string {
-  return `invalid: ${declaration.text.trim()}`;
+  return `invalid: ${shownPatternText(declaration.text)}`;
 }
 
 /**
@@ -41,7 +42,7 @@ export async function collectDeclarations(
     const { pattern } = declaration;
     const key = pattern ? pattern.key : invalidKey(declaration);
     const id = patternId(key);
-    const raw = declaration.text.trim();
+    const raw = shownPatternText(declaration.text);
     const existing = patterns.get(id);
     if (existing) {
       if (!existing.sources.includes(declaration.source)) {

@@ -13,9 +13,12 @@ import {
   PatternRecord,
 } from '../database/BaseImageTagsStore';
 import { patternId } from '../discovery/collectDeclarations';
+import { shownPatternText } from '../discovery/shownPatternText';
 import { newestNotFound, newestNotFoundCodes } from './newestErrors';
 
 const validator = makeValidator();
+// The shape of a stored repository id; its column holds 700 characters.
+const storedRepositoryId = /^[\x21-\x7e]{1,700}$/;
 const declareHint =
   'declare it in the base-image-tags/patterns annotation of an entity ' +
   'or in baseImageTags.patterns';
@@ -103,7 +106,7 @@ function storedRepositoryForm(text: string): string | undefined {
  */
 export function unusedRepositoryMessage(value: string): string {
   const text = value.trim();
-  const quoted = `"${text.slice(0, 200)}"`;
+  const quoted = `"${shownPatternText(text.slice(0, 200))}"`;
   const stored = storedRepositoryForm(text);
   if (stored === text) {
     return (
@@ -139,7 +142,11 @@ export async function refreshTargets(
     throw new InputError(`${given[0]} must be a non-empty string`);
   }
   if (given[0] === 'repository') {
-    const [repository] = await store.listRepositories([value.trim()]);
+    // Stored ids are printable ASCII of bounded length; other text is not
+    // sent to the database, which may refuse it (PostgreSQL rejects NUL).
+    const [repository] = storedRepositoryId.test(value.trim())
+      ? await store.listRepositories([value.trim()])
+      : [];
     if (!repository) {
       throw new NotFoundError(unusedRepositoryMessage(value));
     }

@@ -186,6 +186,32 @@ describe('createSensorApp', () => {
   });
 
   it.each([
+    [
+      'a registry with user and password',
+      '{"registry":"robot:s3cret-pw@registry.internal:5000","repository":"team/a"}',
+    ],
+    [
+      'a URL with user and password',
+      '{"registry":"https://robot:s3cret-pw@registry.internal","repository":"team/a"}',
+    ],
+    ['a body that is not JSON', 'pw=s3cret-pw'],
+    ['a JSON body cut short', '{"password":"s3cret-pw'],
+  ])('answers 400 to %s without echoing the password', async (_, body) => {
+    const { app, lister, raw } = setup(ok);
+    const response = await request(app)
+      .post('/v1/tags')
+      .set('Authorization', auth)
+      .set('Content-Type', 'application/json')
+      .send(body);
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({ kind: 'bad-request' });
+    expect(response.body.error.message).toMatch(/registry|JSON/);
+    expect(JSON.stringify(response.body)).not.toContain('s3cret-pw');
+    expect(raw.join('')).not.toContain('s3cret-pw');
+    expect(lister.listTags).not.toHaveBeenCalled();
+  });
+
+  it.each([
     ['not-found', 404, undefined],
     ['unauthorized', 502, undefined],
     ['denied', 502, undefined],

@@ -104,10 +104,12 @@ export function createSensorApp(options: SensorAppOptions): express.Express {
   app.use(
     (error: unknown, req: Request, res: Response, _next: NextFunction) => {
       if (isBodyError(error)) {
+        // The parser's own message may quote the body, which is the
+        // caller's and may hold anything; only its kind is named.
         answerProblem(
           res,
           'bad-request',
-          `The body must be JSON of at most 8 kB: ${error.message}`,
+          `The body must be JSON of at most 8 kB (${bodyProblem(error)})`,
         );
         logRequest(logger, req, res, { outcome: 'bad-request' });
         return;
@@ -254,6 +256,20 @@ function isBodyError(error: unknown): error is Error & { type: string } {
     typeof (error as { type?: unknown }).type === 'string' &&
     typeof (error as { status?: unknown }).status === 'number'
   );
+}
+
+function bodyProblem(error: { type: string }): string {
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return 'it is not valid JSON';
+    case 'entity.too.large':
+      return 'it is larger';
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return 'send it as UTF-8 without a content encoding';
+    default:
+      return 'it could not be read';
+  }
 }
 
 function describe(error: unknown): string {

@@ -16,7 +16,10 @@ export class BadTagsRequestError extends Error {
 }
 
 function shortened(text: string): string {
-  const printable = text.replace(/[^\x20-\x7e]/g, '?');
+  const printable = text
+    // A user and password before "@" are never echoed.
+    .replace(/^([^/@]*\/\/)?[^/@]*@/, '$1…@')
+    .replace(/[^\x20-\x7e]/g, '?');
   return printable.length > 80 ? `${printable.slice(0, 80)}…` : printable;
 }
 
