@@ -272,6 +272,23 @@ describe('parseImagePattern', () => {
     );
   });
 
+  it('refuses credentials in a pattern without echoing them', () => {
+    const text = 'reader:s3cret@registry.example.com/team/app:1.*';
+    let message = '';
+    try {
+      parseImagePattern(text);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toBe(
+      'Invalid base image pattern "…@registry.example.com/team/app:1.*": ' +
+        'credentials do not belong in a pattern; configure them under ' +
+        `baseImageTags.registries or in a docker config file. ${VALID_FORM}`,
+    );
+    expect(message).not.toContain('s3cret');
+    expect(message).not.toContain('reader');
+  });
+
   it('refuses over-long patterns, echoing only their start', () => {
     const text = `alpine:${'1'.repeat(MAX_PATTERN_LENGTH)}`;
     expect(() => parseImagePattern(text)).toThrow(

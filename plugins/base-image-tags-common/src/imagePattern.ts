@@ -63,6 +63,9 @@ const VALID_FORM =
   'e.g. "alpine:3.19.*" or "registry.access.redhat.com/ubi8/ubi:8.10-*"';
 // Echo at most this much of a refused pattern.
 const MAX_ECHO = 120;
+// `user:password@registry/...`: an "@" in the first path component, with a
+// path after it (a digest, `alpine@sha256:…`, has no "/" after its "@").
+const USERINFO = /^[^/\s]*@(?=[^/\s]*\/)/;
 const DIGEST = /@[A-Za-z0-9]+(?:[+._-][A-Za-z0-9]+)*:/;
 
 function echo(text: string): string {
@@ -144,6 +147,14 @@ export function parseImagePattern(
 ): ImagePattern {
   const raw = text.trim();
   if (raw === '') throw refuse(raw, 'it is empty');
+  if (USERINFO.test(raw)) {
+    // Never echo what may be a password.
+    throw refuse(
+      raw.replace(USERINFO, '…@'),
+      'credentials do not belong in a pattern; configure them under ' +
+        'baseImageTags.registries or in a docker config file',
+    );
+  }
   if (raw.length > MAX_PATTERN_LENGTH) {
     throw refuse(
       raw,

@@ -29,6 +29,8 @@ export interface StartSensorOptions {
   lister?: TagLister;
   /** How long `close` waits for running listings. Default 20 s. */
   shutdownGraceMs?: number;
+  /** How long a caller may take to send its whole request. Default 10 s. */
+  clientRequestTimeoutMs?: number;
 }
 
 /**
@@ -88,12 +90,20 @@ export async function startSensor(
     requestTimeoutMs: settings.requestTimeoutMs,
     logger,
   });
+  // A caller that trickles its request must not hold a connection: the
+  // request is a small JSON body, so it arrives within seconds or never.
+  const timeoutMs = options.clientRequestTimeoutMs ?? 10_000;
+  const serverOptions = {
+    headersTimeout: timeoutMs,
+    requestTimeout: timeoutMs,
+    connectionsCheckingInterval: Math.min(1_000, timeoutMs),
+  };
   const server = settings.tls
     ? https.createServer(
-        { cert: settings.tls.cert, key: settings.tls.key },
+        { ...serverOptions, cert: settings.tls.cert, key: settings.tls.key },
         app,
       )
-    : http.createServer(app);
+    : http.createServer(serverOptions, app);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
