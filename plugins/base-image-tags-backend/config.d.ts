@@ -30,6 +30,13 @@ export interface Config {
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     /** Tags stored per pattern, newest first; 1 to 1000. Default 100. */
     maxTagsPerPattern?: number;
+    /**
+     * Patterns polled per catalog entity's `base-image-tags/patterns`
+     * annotation; 1 to 1000. Default 50. Patterns beyond it are not polled
+     * and show as one invalid pattern of the entity. `patterns` below are
+     * not capped.
+     */
+    maxPatternsPerEntity?: number;
     /** Repositories listed at once; 1 to 64. Default 8. */
     concurrency?: number;
     /** Backoff after a failed listing, with jitter. */

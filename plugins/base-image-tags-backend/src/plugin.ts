@@ -106,7 +106,9 @@ export const baseImageTagsPlugin = createBackendPlugin({
           ...settings,
           store,
           sources: [
-            new CatalogPatternSource(deps.catalog, deps.auth),
+            new CatalogPatternSource(deps.catalog, deps.auth, {
+              maxPatternsPerEntity: settings.maxPatternsPerEntity,
+            }),
             new ConfigPatternSource(settings.patterns),
           ],
           resolver,

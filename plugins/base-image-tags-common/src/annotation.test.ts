@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   BASE_IMAGE_TAGS_ANNOTATION,
+  DEFAULT_MAX_PATTERNS_PER_ENTITY,
   isBaseImageTagsAvailable,
   parsePatternAnnotation,
 } from './annotation';
@@ -86,5 +87,115 @@ describe('parsePatternAnnotation', () => {
 
   it('returns nothing for an empty value', () => {
     expect(parsePatternAnnotation('')).toEqual({ patterns: [], errors: [] });
+  });
+
+  describe('cap on patterns', () => {
+    // One distinct pattern per line: alpine:3.1, alpine:3.2, ...
+    const lines = (count: number) =>
+      Array.from({ length: count }, (_, i) => `alpine:3.${i + 1}`);
+    const keysOf = (value: string, maxPatterns?: number) =>
+      parsePatternAnnotation(value, { maxPatterns }).patterns.map(
+        pattern => pattern.key,
+      );
+
+    it('keeps exactly N patterns without an error', () => {
+      const { patterns, errors } = parsePatternAnnotation(lines(3).join('\n'), {
+        maxPatterns: 3,
+      });
+      expect(patterns).toHaveLength(3);
+      expect(errors).toEqual([]);
+    });
+
+    it('drops the pattern after N with one error naming its line and the fixes', () => {
+      const { patterns, errors } = parsePatternAnnotation(lines(4).join('\n'), {
+        maxPatterns: 3,
+      });
+      expect(patterns.map(pattern => pattern.key)).toEqual([
+        'docker.io/library/alpine:3.1*',
+        'docker.io/library/alpine:3.2*',
+        'docker.io/library/alpine:3.3*',
+      ]);
+      expect(errors).toEqual([
+        {
+          line: 4,
+          text: 'alpine:3.4',
+          message:
+            'Too many base image patterns: at most 3 per entity are polled, ' +
+            'so 1 pattern from line 4 on is dropped; split the list across ' +
+            'entities or raise baseImageTags.maxPatternsPerEntity in the ' +
+            'backend configuration',
+        },
+      ]);
+    });
+
+    it('counts every dropped pattern once, in one error, and ignores repeats of kept ones', () => {
+      const value = [
+        '# base images',
+        'alpine:3.1, alpine:3.2',
+        'alpine:3.1',
+        'alpine:3.3, alpine:3.4',
+        'not a pattern',
+        'alpine:3.4',
+        'alpine:3.2',
+        'alpine:3.5',
+      ].join('\n');
+      const { patterns, errors } = parsePatternAnnotation(value, {
+        maxPatterns: 2,
+      });
+      expect(patterns.map(pattern => pattern.raw)).toEqual([
+        'alpine:3.1',
+        'alpine:3.2',
+      ]);
+      // Dropped: alpine:3.3, alpine:3.4, "not a pattern", alpine:3.5.
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ line: 4, text: 'alpine:3.3' });
+      expect(errors[0].message).toContain(
+        'at most 2 per entity are polled, so 4 patterns from line 4 on are dropped',
+      );
+    });
+
+    it('keeps the errors of bad patterns before the cap and caps them too', () => {
+      const value = ['bad one', 'alpine:3.1', 'bad two', 'bad three'].join(
+        '\n',
+      );
+      const { patterns, errors } = parsePatternAnnotation(value, {
+        maxPatterns: 2,
+      });
+      expect(patterns.map(pattern => pattern.raw)).toEqual(['alpine:3.1']);
+      expect(errors.map(({ line, text }) => ({ line, text }))).toEqual([
+        { line: 1, text: 'bad one' },
+        { line: 3, text: 'bad two' },
+        { line: 4, text: 'bad three' },
+      ]);
+      expect(errors[1].message).toContain('Invalid base image pattern');
+      expect(errors[2].message).toContain(
+        'so 1 pattern from line 4 on is dropped',
+      );
+    });
+
+    it('caps at 50 by default', () => {
+      expect(DEFAULT_MAX_PATTERNS_PER_ENTITY).toBe(50);
+      expect(keysOf(lines(50).join('\n'))).toHaveLength(50);
+      const { patterns, errors } = parsePatternAnnotation(
+        lines(10_000).join('\n'),
+      );
+      expect(patterns).toHaveLength(50);
+      expect(patterns[49].raw).toBe('alpine:3.50');
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ line: 51, text: 'alpine:3.51' });
+      expect(errors[0].message).toContain(
+        'at most 50 per entity are polled, so 9950 patterns from line 51 on are dropped',
+      );
+    });
+
+    it('takes no cap with Infinity', () => {
+      expect(keysOf(lines(60).join('\n'), Infinity)).toHaveLength(60);
+    });
+
+    it.each([0, -1, 2.5, NaN])('refuses maxPatterns %s', maxPatterns => {
+      expect(() =>
+        parsePatternAnnotation('alpine:3.*', { maxPatterns }),
+      ).toThrow('maxPatterns must be a whole number of at least 1');
+    });
   });
 });

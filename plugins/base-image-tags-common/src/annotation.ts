@@ -11,14 +11,24 @@ import { splitAnnotationItems } from './patternText';
 export const BASE_IMAGE_TAGS_ANNOTATION = 'base-image-tags/patterns';
 
 /**
- * A pattern of the annotation that could not be parsed.
+ * Patterns kept per annotation unless the caller sets another cap: enough
+ * for a team's 30–50 base images, few enough that one entity cannot make
+ * the backend poll thousands of repositories.
+ *
+ * @public
+ */
+export const DEFAULT_MAX_PATTERNS_PER_ENTITY = 50;
+
+/**
+ * A pattern of the annotation that could not be parsed, or the patterns
+ * dropped beyond the cap.
  *
  * @public
  */
 export interface PatternAnnotationError {
   /** 1-based line of the annotation value. */
   line: number;
-  /** The pattern as written. */
+  /** The pattern as written; for the cap, the first one dropped. */
   text: string;
   /** What is wrong and a valid form. */
   message: string;
@@ -36,6 +46,19 @@ export interface PatternAnnotation {
 }
 
 /**
+ * Options of {@link parsePatternAnnotation}.
+ *
+ * @public
+ */
+export interface PatternAnnotationOptions {
+  /**
+   * Most patterns kept, a whole number of at least 1 (`Infinity` for no
+   * cap); default {@link DEFAULT_MAX_PATTERNS_PER_ENTITY}.
+   */
+  maxPatterns?: number;
+}
+
+/**
  * Whether an entity declares base image patterns.
  *
  * @public
@@ -46,28 +69,68 @@ export function isBaseImageTagsAvailable(entity: Entity): boolean {
   );
 }
 
+function capMessage(max: number, dropped: number, line: number): string {
+  const patterns = dropped === 1 ? 'pattern' : 'patterns';
+  return (
+    `Too many base image patterns: at most ${max} per entity are polled, ` +
+    `so ${dropped} ${patterns} from line ${line} on ${
+      dropped === 1 ? 'is' : 'are'
+    } dropped; split the list across entities or raise ` +
+    'baseImageTags.maxPatternsPerEntity in the backend configuration'
+  );
+}
+
 /**
  * Parses the annotation value: one pattern per line, or several on a line
  * separated by commas; blank lines and `#` comments are skipped. A bad
  * pattern becomes an error for its line and does not hide the others.
  *
+ * Only the first `maxPatterns` valid patterns are kept, and at most as many
+ * per-line errors; from the first item beyond either, every further
+ * pattern (valid or not, repeats of kept ones aside) is dropped and counted
+ * in one error at that item's line.
+ *
  * @public
  */
-export function parsePatternAnnotation(value: string): PatternAnnotation {
+export function parsePatternAnnotation(
+  value: string,
+  options: PatternAnnotationOptions = {},
+): PatternAnnotation {
+  const max = options.maxPatterns ?? DEFAULT_MAX_PATTERNS_PER_ENTITY;
+  if (!(max >= 1 && (Number.isInteger(max) || max === Infinity))) {
+    throw new InputError(
+      `maxPatterns must be a whole number of at least 1, got ${max}`,
+    );
+  }
   const patterns: ImagePattern[] = [];
   const errors: PatternAnnotationError[] = [];
   const keys = new Set<string>();
-  // Not handled yet: no cap on patterns per annotation; effect: a huge value yields as many patterns and errors.
+  let cap: PatternAnnotationError | undefined;
+  let dropped = 0;
   for (const { line, text } of splitAnnotationItems(value)) {
+    let pattern: ImagePattern | undefined;
+    let message = '';
     try {
-      const pattern = parseImagePattern(text);
-      if (keys.has(pattern.key)) continue;
-      keys.add(pattern.key);
-      patterns.push(pattern);
+      pattern = parseImagePattern(text);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      errors.push({ line, text, message: error.message });
+      message = error.message;
     }
+    if (pattern && keys.has(pattern.key)) continue;
+    const full = pattern ? patterns.length >= max : errors.length >= max;
+    if (cap || full) {
+      cap ??= { line, text, message: '' };
+      dropped++;
+      if (pattern) keys.add(pattern.key);
+    } else if (pattern) {
+      keys.add(pattern.key);
+      patterns.push(pattern);
+    } else {
+      errors.push({ line, text, message });
+    }
+  }
+  if (cap) {
+    errors.push({ ...cap, message: capMessage(max, dropped, cap.line) });
   }
   return { patterns, errors };
 }

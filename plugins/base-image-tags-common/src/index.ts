@@ -8,10 +8,15 @@
 export * from './api';
 export {
   BASE_IMAGE_TAGS_ANNOTATION,
+  DEFAULT_MAX_PATTERNS_PER_ENTITY,
   isBaseImageTagsAvailable,
   parsePatternAnnotation,
 } from './annotation';
-export type { PatternAnnotation, PatternAnnotationError } from './annotation';
+export type {
+  PatternAnnotation,
+  PatternAnnotationError,
+  PatternAnnotationOptions,
+} from './annotation';
 export {
   imageReference,
   MAX_PATTERN_LENGTH,

@@ -1,4 +1,5 @@
 import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import { DEFAULT_MAX_PATTERNS_PER_ENTITY } from '@base-image-tags/plugin-base-image-tags-common';
 
 /**
  * An org-wide pattern from `baseImageTags.patterns`.
@@ -27,6 +28,11 @@ export interface BaseImageTagsConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
   /** Tags stored per pattern, newest first. */
   maxTagsPerPattern: number;
+  /**
+   * Patterns kept per catalog entity's annotation; the rest are reported
+   * as one invalid pattern of the entity.
+   */
+  maxPatternsPerEntity: number;
   /** Repositories listed at once. */
   concurrency: number;
   /** Backoff after a failed listing. */
@@ -56,6 +62,7 @@ export const baseImageTagsConfigDefaults = {
     scope: 'global',
   } satisfies SchedulerServiceTaskScheduleDefinition,
   maxTagsPerPattern: 100,
+  maxPatternsPerEntity: DEFAULT_MAX_PATTERNS_PER_ENTITY,
   concurrency: 8,
   backoff: { initialMs: 15 * 60_000, maxMs: 24 * 60 * 60_000 },
   allowPublicRegistries: true,

@@ -10,6 +10,7 @@ describe('readBaseImageTagsConfig', () => {
     expect(config).toMatchObject({
       intervalMs: 4 * 3600_000,
       maxTagsPerPattern: 100,
+      maxPatternsPerEntity: 50,
       concurrency: 8,
       backoff: { initialMs: 15 * 60_000, maxMs: 24 * 3600_000 },
       allowPublicRegistries: true,
@@ -27,6 +28,7 @@ describe('readBaseImageTagsConfig', () => {
       interval: { hours: 1 },
       schedule: { frequency: { minutes: 2 }, timeout: '10m', scope: 'local' },
       maxTagsPerPattern: 20,
+      maxPatternsPerEntity: 200,
       concurrency: 3,
       backoff: { initial: '1m', max: { hours: 2 } },
       allowPublicRegistries: false,
@@ -40,6 +42,7 @@ describe('readBaseImageTagsConfig', () => {
     expect(config).toMatchObject({
       intervalMs: 3600_000,
       maxTagsPerPattern: 20,
+      maxPatternsPerEntity: 200,
       concurrency: 3,
       backoff: { initialMs: 60_000, maxMs: 2 * 3600_000 },
       allowPublicRegistries: false,
@@ -64,6 +67,7 @@ describe('readBaseImageTagsConfig', () => {
       read({
         interval: 'soon',
         maxTagsPerPattern: 0,
+        maxPatternsPerEntity: 1001,
         concurrency: 2.5,
         backoff: { initial: { hours: 2 }, max: { hours: 1 } },
         allowPublicRegistries: 'maybe',
@@ -78,6 +82,7 @@ describe('readBaseImageTagsConfig', () => {
     for (const key of [
       'baseImageTags.interval',
       'baseImageTags.maxTagsPerPattern',
+      'baseImageTags.maxPatternsPerEntity',
       'baseImageTags.concurrency',
       'baseImageTags.backoff.max',
       'baseImageTags.allowPublicRegistries',
@@ -95,4 +100,22 @@ describe('readBaseImageTagsConfig', () => {
       { pattern: 'not a pattern' },
     ]);
   });
+
+  it.each([
+    [1, 1],
+    [1000, 1000],
+  ])('accepts maxPatternsPerEntity %s', (value, expected) => {
+    expect(read({ maxPatternsPerEntity: value }).maxPatternsPerEntity).toBe(
+      expected,
+    );
+  });
+
+  it.each([0, 1001, 2.5, -3, 'many'])(
+    'refuses maxPatternsPerEntity %j with the key to fix',
+    value => {
+      expect(() => read({ maxPatternsPerEntity: value })).toThrow(
+        /baseImageTags\.maxPatternsPerEntity:/,
+      );
+    },
+  );
 });

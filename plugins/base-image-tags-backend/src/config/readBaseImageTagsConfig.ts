@@ -118,6 +118,17 @@ function readBlock(
       },
       problems,
     ),
+    maxPatternsPerEntity: readWholeNumber(
+      config,
+      'maxPatternsPerEntity',
+      {
+        where: `${prefix}.maxPatternsPerEntity`,
+        min: 1,
+        max: 1000,
+        fallback: defaults.maxPatternsPerEntity,
+      },
+      problems,
+    ),
     concurrency: readWholeNumber(
       config,
       'concurrency',

@@ -61,7 +61,7 @@ async function setup(options: { sources?: PatternSource[] } = {}) {
   const catalog = catalogServiceMock({ entities });
   const sources = options.sources ?? [
     // A page size of 2 makes the source page through the catalog.
-    new CatalogPatternSource(catalog, mockServices.auth(), 2),
+    new CatalogPatternSource(catalog, mockServices.auth(), { pageSize: 2 }),
     new ConfigPatternSource([{ pattern: 'alpine:3.*', exclude: ['3.20.*'] }]),
   ];
   const cycle = new PollCycle({

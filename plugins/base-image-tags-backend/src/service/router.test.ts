@@ -119,6 +119,53 @@ describe('base-image-tags API', () => {
     expect(registry.requests.some(r => r.path.includes('secret'))).toBe(false);
   });
 
+  it('shows the patterns an entity declares beyond baseImageTags.maxPatternsPerEntity as one invalid pattern, and does not poll them', async () => {
+    const { server, host } = await startBackend({
+      config: { maxPatternsPerEntity: 1 },
+      patterns: [
+        `${registry.host}/library/alpine:3.19.*`,
+        `${registry.host}/library/alpine:3.18.*`,
+      ],
+    });
+    const response = await request(server).get(
+      '/api/base-image-tags/entities/Component/default/web/patterns',
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.items).toHaveLength(2);
+    expect(response.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          pattern: `${host}/library/alpine:3.*`,
+          status: 'ok',
+        }),
+        {
+          pattern: '10.1.2.3/secret/app:1.*',
+          status: 'invalid',
+          error:
+            'line 2: Too many base image patterns: at most 1 per entity are ' +
+            'polled, so 2 patterns from line 2 on are dropped; split the list ' +
+            'across entities or raise baseImageTags.maxPatternsPerEntity in ' +
+            'the backend configuration',
+          sources: ['component:default/web'],
+          tags: [],
+        },
+      ]),
+    );
+    // Both org-wide patterns are kept: the cap is per entity.
+    const all = await request(server).get('/api/base-image-tags/patterns');
+    expect(
+      all.body.items
+        .filter((p: any) => p.sources.includes('config'))
+        .map((p: any) => p.status),
+    ).toEqual(['ok', 'ok']);
+    const repositories = await request(server).get(
+      '/api/base-image-tags/repositories',
+    );
+    expect(repositories.body.items.map((r: any) => r.repository)).toEqual([
+      `${host}/library/alpine`,
+    ]);
+  });
+
   it('serves all patterns and all repositories with health', async () => {
     const { server, host } = await startBackend();
     const patterns = await request(server).get('/api/base-image-tags/patterns');

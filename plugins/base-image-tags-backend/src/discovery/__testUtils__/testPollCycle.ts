@@ -25,13 +25,15 @@ export const componentWithPatterns = (
 /**
  * A poll cycle over a fresh store in `knex`, reading patterns from the
  * entities and from app-config, with hourly polls, five tags per pattern
- * and a clock the test moves on with `later`.
+ * and a clock the test moves on with `later`; `maxPatternsPerEntity` caps
+ * each entity's patterns (default that of the annotation parser).
  */
 export async function createTestPollCycle(options: {
   knex: Knex;
   entities: Entity[];
   configPatterns?: string[];
   resolver: TagListerResolver;
+  maxPatternsPerEntity?: number;
 }) {
   const store = await DatabaseBaseImageTagsStore.create({
     database: mockServices.database({ knex: options.knex }),
@@ -43,6 +45,7 @@ export async function createTestPollCycle(options: {
       new CatalogPatternSource(
         catalogServiceMock({ entities: options.entities }),
         mockServices.auth(),
+        { maxPatternsPerEntity: options.maxPatternsPerEntity },
       ),
       new ConfigPatternSource(
         (options.configPatterns ?? []).map(pattern => ({ pattern })),
