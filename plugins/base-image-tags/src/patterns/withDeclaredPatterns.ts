@@ -23,6 +23,8 @@ export function withDeclaredPatterns(
   annotation: string,
   entityRef: string,
 ): PatternResult[] {
+  // Not handled yet: the backend's maxPatternsPerEntity; effect: above the
+  // default of 50, patterns past 50 show as an invalid cap entry here.
   const { patterns, errors } = parsePatternAnnotation(annotation);
   const known = new Set<string>();
   for (const result of results) {
