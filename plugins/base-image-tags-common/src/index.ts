@@ -28,7 +28,7 @@ export {
   baseImageTagsRefreshPermission,
 } from './permissions';
 export { compareTags, rankTags } from './rankTags';
-export { DEFAULT_TAG_LIMIT, selectTags } from './selectTags';
+export { DEFAULT_TAG_LIMIT, emptyTagCounts, selectTags } from './selectTags';
 export type { SelectedTags, SelectTagsOptions } from './selectTags';
 export { isArtifactTag, isTagName } from './tagName';
 export { parseTagVersion } from './tagVersion';

@@ -1,20 +1,11 @@
 import { TagCounts } from './api';
 import { parseImagePattern } from './imagePattern';
-import { DEFAULT_TAG_LIMIT, selectTags } from './selectTags';
+import { DEFAULT_TAG_LIMIT, emptyTagCounts, selectTags } from './selectTags';
 
 const hex64 = 'c0ffee'.repeat(10).concat('beef');
 
 function counts(partial: Partial<TagCounts>): TagCounts {
-  return {
-    inRepository: 0,
-    notTags: 0,
-    matched: 0,
-    excluded: 0,
-    outOfRange: 0,
-    variants: 0,
-    kept: 0,
-    ...partial,
-  };
+  return { ...emptyTagCounts(), ...partial };
 }
 
 describe('selectTags', () => {

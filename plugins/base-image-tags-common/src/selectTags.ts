@@ -117,15 +117,7 @@ export function selectTags(
   );
   const inRange = compileRange(pattern);
 
-  const counts: TagCounts = {
-    inRepository: 0,
-    notTags: 0,
-    matched: 0,
-    excluded: 0,
-    outOfRange: 0,
-    variants: 0,
-    kept: 0,
-  };
+  const counts = emptyTagCounts();
   const candidates: string[] = [];
   for (const tag of new Set(tags)) {
     counts.inRepository++;
@@ -148,4 +140,21 @@ export function selectTags(
   const selected = newestTags(candidates, limit);
   counts.kept = selected.length;
   return { tags: selected, counts };
+}
+
+/**
+ * Counts of a listing that has not been filtered yet: every count zero.
+ *
+ * @public
+ */
+export function emptyTagCounts(): TagCounts {
+  return {
+    inRepository: 0,
+    notTags: 0,
+    matched: 0,
+    excluded: 0,
+    outOfRange: 0,
+    variants: 0,
+    kept: 0,
+  };
 }

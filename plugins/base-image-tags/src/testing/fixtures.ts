@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  emptyTagCounts,
   PatternResult,
   RankedTag,
   RepositoryHealth,
@@ -78,15 +79,7 @@ export const failing: PatternResult = {
   failingSince: fromNow(-minutes(2 * 60)),
   lastPolledAt: fromNow(-minutes(1)),
   nextPollAt: fromNow(minutes(14)),
-  counts: {
-    inRepository: 0,
-    notTags: 0,
-    matched: 0,
-    excluded: 0,
-    outOfRange: 0,
-    variants: 0,
-    kept: 0,
-  },
+  counts: emptyTagCounts(),
   sources: [entityRef],
   tags: [],
 };
